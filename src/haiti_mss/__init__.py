@@ -1,0 +1,60 @@
+"""A typed, source-cited model of the Multinational Security Support Mission in Haiti (MSS)
+and its successor, the Gang Suppression Force (GSF).
+
+The public names are re-exported here; see the documentation for the counting rules.
+"""
+
+from .contingents import (
+    Arrival,
+    Contingent,
+    Departure,
+    DepartureReason,
+    PersonnelType,
+    Pledge,
+    Record,
+    StrengthReport,
+)
+from .countries import Country
+from .errors import DataError, Problem
+from .figures import Figure, Qualifier
+from .funding import Contribution, ContributionStatus
+from .indicators import Indicator
+from .mandates import Authorisation, Duration, Lapse, Mandate, MandateTimeline, Vote
+from .milestones import Milestone, MilestoneKind
+from .missions import Mission
+from .sources import Alternative, Confidence, Source
+from .status import Breakdown, ContingentStatus, Status
+
+__all__ = [
+    "Alternative",
+    "Arrival",
+    "Authorisation",
+    "Breakdown",
+    "Confidence",
+    "Contingent",
+    "ContingentStatus",
+    "Contribution",
+    "ContributionStatus",
+    "Country",
+    "DataError",
+    "Departure",
+    "DepartureReason",
+    "Duration",
+    "Figure",
+    "Indicator",
+    "Lapse",
+    "Mandate",
+    "MandateTimeline",
+    "Milestone",
+    "MilestoneKind",
+    "Mission",
+    "PersonnelType",
+    "Pledge",
+    "Problem",
+    "Qualifier",
+    "Record",
+    "Source",
+    "Status",
+    "StrengthReport",
+    "Vote",
+]

@@ -1,0 +1,245 @@
+"""A country's personnel in a mission, and the dated records of its history.
+
+A :class:`Contingent` is one country's personnel of one :class:`PersonnelType` in a mission. Its
+history is a date-ordered tuple of records: a :class:`Pledge` of a total strength, an
+:class:`Arrival` or :class:`Departure` of personnel, and a :class:`StrengthReport` that states
+the strength on a day. The rules that turn the history into numbers live in one module,
+``haiti_mss._counting``, and are explained in ``docs/counting.md``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from datetime import date
+from functools import cached_property
+from typing import Any, ClassVar
+
+import attrs
+
+from . import _counting
+from ._checks import enum_converter, in_field, is_date, is_int, is_str, texts, to_day, tuple_of
+from .countries import Country, to_country
+from .errors import DataError
+from .figures import Figure, to_figure, to_optional_figure
+from .sources import Alternative, Confidence, to_confidence
+
+__all__ = [
+    "Arrival",
+    "Contingent",
+    "Departure",
+    "DepartureReason",
+    "PersonnelType",
+    "Pledge",
+    "Record",
+    "StrengthReport",
+]
+
+
+class PersonnelType(enum.StrEnum):
+    """The kind of personnel a contingent sends."""
+
+    POLICE = "police"
+    MILITARY = "military"
+    CIVILIAN = "civilian"
+
+
+class DepartureReason(enum.StrEnum):
+    """Why personnel left the mission."""
+
+    ROTATION = "rotation"
+    WITHDRAWAL = "withdrawal"
+    FATALITY = "fatality"
+    OTHER = "other"
+
+
+def check_head_count(value: Figure, where: str | int | tuple[str | int, ...]) -> None:
+    """Raise unless *value* is a whole, non-negative number of people."""
+    if not is_int(value.value):
+        raise DataError.at(where, f"must be a whole number of people (got {value})")
+    if value.value < 0:
+        raise DataError.at(where, f"must be >= 0 (got {value})")
+
+
+def is_head_count(_: object, attribute: attrs.Attribute[Any], value: Figure) -> None:
+    """Validator: a Figure whose value is a whole number of people, >= 0."""
+    check_head_count(value, attribute.name)
+
+
+_to_sources = in_field("sources", texts)
+_to_alternatives = tuple_of(Alternative, "alternatives")
+
+
+@attrs.frozen(kw_only=True)
+class Record:
+    """What every dated record of a contingent's history has.
+
+    *sources* are ids of sources that the mission defines; *alternatives* keep the values that
+    other sources reported for the record's figure (see :attr:`figure`); *confidence* grades the
+    fact; *note* says in words what the record cannot.
+    """
+
+    kind: ClassVar[str] = "record"
+    figure_field: ClassVar[str] = ""
+
+    on: date = attrs.field(validator=is_date)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_to_sources)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), converter=_to_alternatives)
+    confidence: Confidence | None = attrs.field(default=None, converter=to_confidence)
+    note: str = attrs.field(default="", validator=is_str)
+
+    def __attrs_post_init__(self) -> None:
+        for i, alternative in enumerate(self.alternatives):
+            check_head_count(alternative.value, ("alternatives", i, "value"))
+
+    @property
+    def figure(self) -> Figure:
+        """The record's number: the pledged total, or the personnel who moved or were counted."""
+        value: Figure = getattr(self, self.figure_field)
+        return value
+
+
+@attrs.frozen(kw_only=True)
+class Pledge(Record):
+    """On day *on*, the country commits a *total* strength for the contingent.
+
+    A later pledge replaces an earlier one, so *total* is the whole commitment: news that says
+    "600 more, bringing the total to 1,000" is ``Pledge(total=1000, increment=600)``. A pledge of
+    0 is a withdrawal.
+
+    >>> Pledge(on=date(2024, 9, 21), total=1000, increment=600).total
+    Figure(1000)
+    """
+
+    kind: ClassVar[str] = "pledge"
+    figure_field: ClassVar[str] = "total"
+
+    total: Figure = attrs.field(converter=in_field("total", to_figure), validator=is_head_count)
+    increment: Figure | None = attrs.field(
+        default=None, converter=in_field("increment", to_optional_figure)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Arrival(Record):
+    """On day *on*, *personnel* arrive in the host country.
+
+    >>> Arrival(on=date(2024, 6, 25), personnel=200).personnel
+    Figure(200)
+    """
+
+    kind: ClassVar[str] = "arrival"
+    figure_field: ClassVar[str] = "personnel"
+
+    personnel: Figure = attrs.field(
+        converter=in_field("personnel", to_figure), validator=is_head_count
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Departure(Record):
+    """On day *on*, *personnel* leave, for a :class:`DepartureReason`.
+
+    >>> Departure(on=date(2025, 12, 8), personnel=100, reason="rotation").reason
+    <DepartureReason.ROTATION: 'rotation'>
+    """
+
+    kind: ClassVar[str] = "departure"
+    figure_field: ClassVar[str] = "personnel"
+
+    personnel: Figure = attrs.field(
+        converter=in_field("personnel", to_figure), validator=is_head_count
+    )
+    reason: DepartureReason = attrs.field(
+        converter=in_field("reason", enum_converter(DepartureReason))
+    )
+
+
+@attrs.frozen(kw_only=True)
+class StrengthReport(Record):
+    """A source states the contingent's strength on day *on*; counting starts again from it.
+
+    A report on the same day as an arrival or departure already includes it.
+
+    >>> StrengthReport(on=date(2025, 8, 28), personnel=Figure(700, "more_than")).personnel
+    Figure(700, 'more_than')
+    """
+
+    kind: ClassVar[str] = "strength_report"
+    figure_field: ClassVar[str] = "personnel"
+
+    personnel: Figure = attrs.field(
+        converter=in_field("personnel", to_figure), validator=is_head_count
+    )
+
+
+RECORD_TYPES: tuple[type[Record], ...] = (Pledge, Arrival, Departure, StrengthReport)
+"""The kinds of record a history may hold, in the order they count within one day."""
+
+
+def _to_history(value: Iterable[Record]) -> tuple[Record, ...]:
+    records = tuple_of(RECORD_TYPES, "history", what="Pledge, Arrival, Departure or StrengthReport")(
+        value
+    )
+    return _counting.sort_history(records)
+
+
+@attrs.frozen(kw_only=True)
+class Contingent:
+    """One country's personnel of one type in a mission, and its dated history.
+
+    The history may be given in any order and as a list; it is stored as a tuple in date order
+    (within a day: pledges, arrivals, departures, then strength reports). A history that would
+    make the strength negative, or that holds two pledges or two strength reports on one day,
+    is refused.
+
+    >>> ken = Contingent(country="Kenya", personnel_type="police", history=[
+    ...     Arrival(on=date(2024, 7, 16), personnel=200),
+    ...     Pledge(on=date(2023, 7, 29), total=1000),
+    ...     Arrival(on=date(2024, 6, 25), personnel=200),
+    ... ])
+    >>> [record.kind for record in ken.history]
+    ['pledge', 'arrival', 'arrival']
+    >>> ken.deployed_on("2024-07-01"), ken.outstanding_on("2024-07-01")
+    (Figure(200), Figure(800))
+    """
+
+    country: Country = attrs.field(converter=in_field("country", to_country))
+    personnel_type: PersonnelType = attrs.field(
+        converter=in_field("personnel_type", enum_converter(PersonnelType))
+    )
+    history: tuple[Record, ...] = attrs.field(default=(), converter=_to_history)
+    description: str = attrs.field(default="", validator=is_str)
+
+    def __attrs_post_init__(self) -> None:
+        self._index  # noqa: B018  # building the index checks the history; the result is cached
+
+    @cached_property
+    def _index(self) -> _counting.ContingentIndex:
+        return _counting.ContingentIndex.build(self.history)
+
+    @property
+    def key(self) -> tuple[Country, PersonnelType]:
+        """``(country, personnel_type)``, unique within a mission."""
+        return (self.country, self.personnel_type)
+
+    @property
+    def last_record_date(self) -> date | None:
+        """The date of the latest record, or ``None`` for an empty history."""
+        return self.history[-1].on if self.history else None
+
+    def deployed_on(self, day: date | str) -> Figure:
+        """The contingent's deployed strength on *day* (see ``docs/counting.md``)."""
+        return self._index.deployed(to_day(day, "day"))
+
+    def committed_on(self, day: date | str) -> Figure:
+        """The total of the latest pledge on or before *day*; 0 if none."""
+        return self._index.committed(to_day(day, "day"))
+
+    def outstanding_on(self, day: date | str) -> Figure:
+        """What is committed but not deployed on *day*: max(0, committed - deployed)."""
+        return _counting.outstanding(*self._index.at(to_day(day, "day")))
+
+    def projected_on(self, day: date | str) -> Figure:
+        """The strength the contingent is heading for on *day*: max(committed, deployed)."""
+        return _counting.projected(*self._index.at(to_day(day, "day")))

@@ -1,0 +1,110 @@
+"""Countries, as ISO 3166-1 alpha-3 codes checked against :mod:`pycountry`."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import Any, Self
+
+import attrs
+
+from ._checks import show, type_name
+from .errors import DataError
+
+__all__ = ["Country", "CountryLike"]
+
+
+@functools.cache
+def _name_of(code: str) -> str | None:
+    import pycountry  # noqa: PLC0415  # pycountry loads its database lazily; so do we
+
+    record = pycountry.countries.get(alpha_3=code)
+    return None if record is None else str(record.name)
+
+
+@functools.lru_cache(maxsize=1024)
+def _code_for(text: str) -> str | None:
+    import pycountry  # noqa: PLC0415
+
+    try:
+        return str(pycountry.countries.lookup(text).alpha_3)
+    except LookupError:
+        return None
+
+
+def _alpha3(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise DataError.at(attribute.name, f"must be a string, not {type_name(value)} ({show(value)})")
+    if _name_of(value) is None:
+        raise DataError.at(
+            attribute.name, f"{show(value)} is not an ISO 3166-1 alpha-3 country code"
+        )
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Country:
+    """A country, by its ISO 3166-1 alpha-3 code.
+
+    Fields that hold a country also take its code or its name, so a notebook user may write
+    ``"KEN"`` or ``"Kenya"``:
+
+    >>> Country.of("Kenya")
+    Country(code='KEN')
+    >>> Country(code="JAM").name
+    'Jamaica'
+    >>> str(Country(code="BHS"))
+    'Bahamas (BHS)'
+    """
+
+    code: str = attrs.field(validator=_alpha3)
+
+    @classmethod
+    def of(cls, value: CountryLike) -> Self:
+        """The country that *value* names: a Country, an alpha-3 or alpha-2 code, or a name.
+
+        Raises:
+            DataError: no country has that code or name.
+        """
+        if isinstance(value, cls):
+            return value
+        if not isinstance(value, str):
+            raise DataError.at(
+                (), f"must be a country code or name, not {type_name(value)} ({show(value)})"
+            )
+        code = _code_for(value.strip()) if value.strip() else None
+        if code is None:
+            raise DataError.at((), f"{show(value)} is not a known country code or name")
+        return cls(code=code)
+
+    @property
+    def name(self) -> str:
+        """The country's short name in ISO 3166, e.g. ``'Kenya'``."""
+        return _name_of(self.code) or self.code
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+    def __repr__(self) -> str:
+        return f"Country(code={self.code!r})"
+
+
+CountryLike = Country | str
+"""What a country field accepts: a :class:`Country`, a code ("KEN", "KE") or a name ("Kenya")."""
+
+
+def to_country(value: CountryLike) -> Country:
+    """Converter for country fields: see :meth:`Country.of`."""
+    return Country.of(value)
+
+
+def to_countries(value: Iterable[CountryLike]) -> tuple[Country, ...]:
+    """Converter for fields that hold several countries: a list of codes, names or Countries."""
+    if isinstance(value, str):
+        raise DataError.at((), f"must be a list of countries, not a single string ({show(value)})")
+    countries = []
+    for i, item in enumerate(value):
+        try:
+            countries.append(Country.of(item))
+        except DataError as error:
+            raise error.within(i) from None
+    return tuple(countries)

@@ -1,0 +1,87 @@
+"""The one error type of haiti_mss: :class:`DataError`, and the :class:`Problem` it lists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = ["DataError", "Problem"]
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with some input, and where it is.
+
+    *path* is the location of the problem inside the object or document that was checked, as a
+    sequence of field names and indices, outermost first; it is empty for a problem with the whole
+    input.
+
+    >>> str(Problem(("history", 2, "personnel"), "must be >= 0 (got -3)"))
+    'history[2].personnel: must be >= 0 (got -3)'
+    """
+
+    path: tuple[str | int, ...]
+    message: str
+
+    @property
+    def location(self) -> str:
+        """The path written as a person reads it: ``history[2].personnel``."""
+        return format_path(self.path)
+
+    def within(self, *outer: str | int) -> Problem:
+        """The same problem seen from an object that holds this one at *outer*."""
+        return Problem((*outer, *self.path), self.message)
+
+    def __str__(self) -> str:
+        location = self.location
+        return f"{location}: {self.message}" if location else self.message
+
+
+def format_path(path: Iterable[str | int], root: str = "") -> str:
+    """Write *path* as ``root.field[index].field``.
+
+    >>> format_path(("missions", 0, "contingents", 3), root="$")
+    '$.missions[0].contingents[3]'
+    """
+    text = root
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+class DataError(ValueError):
+    """Input that haiti_mss refuses: every problem found, each with where it is.
+
+    A ``DataError`` is a :class:`ValueError`. Its :attr:`problems` list every problem that was
+    found, not just the first, and its message shows one problem per line.
+
+    >>> from haiti_mss import Arrival
+    >>> from datetime import date
+    >>> Arrival(on=date(2024, 6, 25), personnel=-3)
+    Traceback (most recent call last):
+    ...
+    haiti_mss.errors.DataError: personnel: must be >= 0 (got -3)
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        if not problems:
+            msg = "a DataError needs at least one problem"
+            raise ValueError(msg)
+        self.problems = tuple(problems)
+        super().__init__("\n".join(map(str, self.problems)))
+
+    @classmethod
+    def at(cls, where: str | int | tuple[str | int, ...], message: str) -> DataError:
+        """A ``DataError`` with one problem at *where* (a field name, an index or a path)."""
+        path = where if isinstance(where, tuple) else (where,)
+        return cls([Problem(path, message)])
+
+    def within(self, *outer: str | int) -> DataError:
+        """The same problems seen from an object that holds the checked one at *outer*."""
+        return DataError([p.within(*outer) for p in self.problems])
+
+    def __reduce__(self) -> tuple[type[DataError], tuple[tuple[Problem, ...]]]:
+        return (type(self), (self.problems,))

@@ -1,0 +1,274 @@
+"""Reported numbers and how sure their sources are of them: :class:`Figure` and :class:`Qualifier`.
+
+News rarely gives an exact head count. It says "about 200", "more than 578,000", "less than a
+quarter". A :class:`Figure` keeps the number together with that qualifier, carries the qualifier
+through arithmetic, and renders as a person would write it.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import Any, Final, Self
+
+import attrs
+
+from ._checks import enum_converter, in_field, is_number, show, type_name
+from .errors import DataError
+
+__all__ = ["Figure", "FigureLike", "Qualifier"]
+
+
+class Qualifier(enum.StrEnum):
+    """How a reported number relates to the true one."""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    AT_LEAST = "at_least"
+    MORE_THAN = "more_than"
+    AT_MOST = "at_most"
+    LESS_THAN = "less_than"
+
+    @property
+    def symbol(self) -> str:
+        """The sign written before the number: ``""``, ``"~"``, ``"≥"``, ``">"``, ``"≤"``, ``"<"``."""
+        return _SYMBOLS[self]
+
+    @property
+    def is_lower_bound(self) -> bool:
+        """Whether the true number is at least the reported one."""
+        return self in {Qualifier.AT_LEAST, Qualifier.MORE_THAN}
+
+    @property
+    def is_upper_bound(self) -> bool:
+        """Whether the true number is at most the reported one."""
+        return self in {Qualifier.AT_MOST, Qualifier.LESS_THAN}
+
+    @property
+    def is_strict(self) -> bool:
+        """Whether the bound excludes the reported number itself."""
+        return self in {Qualifier.MORE_THAN, Qualifier.LESS_THAN}
+
+    def flipped(self) -> Qualifier:
+        """The qualifier of the negated number: a lower bound becomes an upper bound."""
+        return _FLIPPED.get(self, self)
+
+    def plus(self, other: Qualifier) -> Qualifier:
+        """The qualifier of a sum of two numbers with these qualifiers.
+
+        Exact plus anything keeps the other's qualifier; two bounds in the same direction stay
+        a bound in that direction (strict if either is strict); bounds in opposite directions,
+        or any "about", give "about".
+
+        >>> Qualifier.AT_LEAST.plus(Qualifier.EXACT)
+        <Qualifier.AT_LEAST: 'at_least'>
+        >>> Qualifier.AT_LEAST.plus(Qualifier.LESS_THAN)
+        <Qualifier.ABOUT: 'about'>
+        """
+        if self is Qualifier.EXACT:
+            return other
+        if other is Qualifier.EXACT or self is other:
+            return self
+        same_direction = (self.is_lower_bound and other.is_lower_bound) or (
+            self.is_upper_bound and other.is_upper_bound
+        )
+        if same_direction:
+            return self if self.is_strict else other
+        return Qualifier.ABOUT
+
+
+_SYMBOLS: Final = {
+    Qualifier.EXACT: "",
+    Qualifier.ABOUT: "~",
+    Qualifier.AT_LEAST: "≥",
+    Qualifier.MORE_THAN: ">",
+    Qualifier.AT_MOST: "≤",
+    Qualifier.LESS_THAN: "<",
+}
+_FLIPPED: Final = {
+    Qualifier.AT_LEAST: Qualifier.AT_MOST,
+    Qualifier.AT_MOST: Qualifier.AT_LEAST,
+    Qualifier.MORE_THAN: Qualifier.LESS_THAN,
+    Qualifier.LESS_THAN: Qualifier.MORE_THAN,
+}
+
+# Words and signs that Figure.parse reads as qualifiers, longest first so that ">=" wins over ">".
+_PREFIXES: Final = {
+    "approximately": Qualifier.ABOUT,
+    "around": Qualifier.ABOUT,
+    "about": Qualifier.ABOUT,
+    "roughly": Qualifier.ABOUT,
+    "some": Qualifier.ABOUT,
+    "nearly": Qualifier.ABOUT,
+    "almost": Qualifier.ABOUT,
+    "c.": Qualifier.ABOUT,
+    "~": Qualifier.ABOUT,
+    "≈": Qualifier.ABOUT,
+    "at least": Qualifier.AT_LEAST,
+    "no fewer than": Qualifier.AT_LEAST,
+    ">=": Qualifier.AT_LEAST,
+    "≥": Qualifier.AT_LEAST,
+    "more than": Qualifier.MORE_THAN,
+    "over": Qualifier.MORE_THAN,
+    ">": Qualifier.MORE_THAN,
+    "at most": Qualifier.AT_MOST,
+    "up to": Qualifier.AT_MOST,
+    "no more than": Qualifier.AT_MOST,
+    "<=": Qualifier.AT_MOST,
+    "≤": Qualifier.AT_MOST,
+    "less than": Qualifier.LESS_THAN,
+    "fewer than": Qualifier.LESS_THAN,
+    "under": Qualifier.LESS_THAN,
+    "<": Qualifier.LESS_THAN,
+}
+_PREFIX_PATTERN: Final = "|".join(
+    re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True)
+)
+_SCALES: Final = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_FIGURE: Final = re.compile(
+    rf"""(?P<prefix>{_PREFIX_PATTERN})?\s*
+        (?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<fraction>\.\d+)?
+        (?:\s*(?P<scale>{"|".join(_SCALES)}))?
+        (?P<plus>\+)?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _value(value: object) -> int | float:
+    if not is_number(value):
+        raise DataError.at(
+            "value", f"must be a finite int or float, not {type_name(value)} ({show(value)})"
+        )
+    return value  # type: ignore[return-value]  # is_number checked it
+
+
+@attrs.frozen(repr=False)
+class Figure:
+    """A reported number and its qualifier: ``Figure(1000, "about")`` is "about 1,000".
+
+    *qualifier* defaults to exact and may be given as a :class:`Qualifier` or its value. A
+    figure renders as a person writes it, and adding or subtracting figures (or plain ints)
+    keeps the qualifiers straight.
+
+    >>> Figure(1000, "about")
+    Figure(1000, 'about')
+    >>> str(Figure(578_000, "more_than"))
+    '>578,000'
+    >>> print(Figure(400) + Figure(24) + Figure(2, "about"))
+    ~426
+    >>> (Figure(1000) - Figure(400, "at_least")).qualifier
+    <Qualifier.AT_MOST: 'at_most'>
+    >>> Figure.parse("~1,000") == Figure(1000, "about")
+    True
+    """
+
+    value: int | float = attrs.field(converter=_value)
+    qualifier: Qualifier = attrs.field(
+        default=Qualifier.EXACT, converter=in_field("qualifier", enum_converter(Qualifier))
+    )
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read a figure as people write it.
+
+        Understands thousands separators, the signs ``~ ≈ > ≥ >= < ≤ <=``, the words "about",
+        "approximately", "around", "nearly", "more than", "over", "at least", "less than",
+        "under", "at most", "up to", a trailing ``+`` (at least), and the scales "thousand",
+        "million", "billion".
+
+        >>> Figure.parse(">578,000")
+        Figure(578000, 'more_than')
+        >>> Figure.parse("about 1.3 million")
+        Figure(1300000, 'about')
+        >>> Figure.parse("200+")
+        Figure(200, 'at_least')
+
+        Raises:
+            DataError: *text* is not a figure; the message shows what is understood.
+        """
+        if not isinstance(text, str):
+            raise DataError.at((), f"Figure.parse needs a string, not {type_name(text)}")
+        match = _FIGURE.fullmatch(text.strip())
+        if match is None or (match["prefix"] and match["plus"]):
+            raise DataError.at(
+                (),
+                f"cannot read {show(text)} as a figure; "
+                "write it like '1,000', '~1,000', '>578,000' or 'about 1.3 million'",
+            )
+        qualifier = (
+            _PREFIXES[match["prefix"].lower()]
+            if match["prefix"]
+            else Qualifier.AT_LEAST
+            if match["plus"]
+            else Qualifier.EXACT
+        )
+        digits = match["number"].replace(",", "")
+        scale = _SCALES[match["scale"].lower()] if match["scale"] else 1
+        value: int | float
+        if match["fraction"]:
+            numerator = int(digits + match["fraction"][1:]) * scale
+            denominator = 10 ** (len(match["fraction"]) - 1)
+            value = numerator // denominator if numerator % denominator == 0 else numerator / denominator
+        else:
+            value = int(digits) * scale
+        return cls(value, qualifier)
+
+    @property
+    def is_exact(self) -> bool:
+        """Whether the figure is exact."""
+        return self.qualifier is Qualifier.EXACT
+
+    def __str__(self) -> str:
+        return f"{self.qualifier.symbol}{self.value:,}"
+
+    def __repr__(self) -> str:
+        if self.is_exact:
+            return f"Figure({self.value!r})"
+        return f"Figure({self.value!r}, {self.qualifier.value!r})"
+
+    def __add__(self, other: Figure | int) -> Figure:
+        if isinstance(other, int) and not isinstance(other, bool):
+            return Figure(self.value + other, self.qualifier)
+        if isinstance(other, Figure):
+            return Figure(self.value + other.value, self.qualifier.plus(other.qualifier))
+        return NotImplemented
+
+    __radd__ = __add__
+
+    def __neg__(self) -> Figure:
+        return Figure(-self.value, self.qualifier.flipped())
+
+    def __sub__(self, other: Figure | int) -> Figure:
+        if isinstance(other, int | Figure) and not isinstance(other, bool):
+            return self + -other
+        return NotImplemented
+
+    def __rsub__(self, other: int) -> Figure:
+        if isinstance(other, int) and not isinstance(other, bool):
+            return -self + other
+        return NotImplemented
+
+
+FigureLike = Figure | int | float
+"""What a field that stores a :class:`Figure` accepts: a Figure, or a plain number (exact)."""
+
+ZERO: Final = Figure(0)
+
+
+def to_figure(value: Any) -> Figure:
+    """Accept a :class:`Figure` or a plain int or float, which is exact."""
+    if isinstance(value, Figure):
+        return value
+    if is_number(value):
+        return Figure(value)
+    raise DataError.at((), f"must be a Figure or a number, not {type_name(value)} ({show(value)})")
+
+
+def to_optional_figure(value: Any) -> Figure | None:
+    """Like :func:`to_figure`, and ``None`` stays ``None``."""
+    return None if value is None else to_figure(value)
+
+
+def larger(first: Figure, second: Figure) -> Figure:
+    """The figure with the larger value, *first* on a tie; it keeps its own qualifier."""
+    return second if second.value > first.value else first

@@ -1,0 +1,71 @@
+"""Observations of the quantities cited around a mission: :class:`Indicator`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from ._checks import in_field, is_date, is_optional_date, is_str, is_text, texts, tuple_of
+from .errors import DataError
+from .figures import Figure, to_figure
+from .sources import Alternative, Confidence, to_confidence
+
+__all__ = ["Indicator"]
+
+
+@attrs.frozen(kw_only=True)
+class Indicator:
+    """One observation of a named quantity, such as displacement or killings.
+
+    *as_of* is the last day the data describes, *period_start* its first day when the figure
+    covers a period (a quarter, a survey round), and *published* the day it was made public:
+    IOM's 578,074 displaced people describe 24 April to 31 May 2024 and were published in June.
+
+    >>> idps = Indicator(name="internally displaced persons", value=578_074, unit="people",
+    ...                  period_start=date(2024, 4, 24), as_of=date(2024, 5, 31),
+    ...                  published=date(2024, 6, 20))
+    >>> print(idps)
+    internally displaced persons: 578,074 people (data 2024-04-24 to 2024-05-31, published 2024-06-20)
+    """
+
+    name: str = attrs.field(validator=is_text)
+    value: Figure = attrs.field(converter=in_field("value", to_figure))
+    as_of: date = attrs.field(validator=is_date)
+    unit: str = attrs.field(default="", validator=is_str)
+    period_start: date | None = attrs.field(default=None, validator=is_optional_date)
+    published: date | None = attrs.field(default=None, validator=is_optional_date)
+    area: str = attrs.field(default="Haiti", validator=is_text)
+    alternatives: tuple[Alternative, ...] = attrs.field(
+        default=(), converter=tuple_of(Alternative, "alternatives")
+    )
+    sources: tuple[str, ...] = attrs.field(default=(), converter=in_field("sources", texts))
+    confidence: Confidence | None = attrs.field(default=None, converter=to_confidence)
+    note: str = attrs.field(default="", validator=is_str)
+
+    def __attrs_post_init__(self) -> None:
+        if self.period_start is not None and self.period_start > self.as_of:
+            raise DataError.at(
+                "period_start",
+                f"{self.period_start.isoformat()} is after as_of {self.as_of.isoformat()}",
+            )
+        if self.published is not None and self.published < self.as_of:
+            raise DataError.at(
+                "published",
+                f"{self.published.isoformat()} is before the data's as_of {self.as_of.isoformat()}",
+            )
+
+    @property
+    def on(self) -> date:
+        """The day the indicator is counted under in a timeline: the last day the data describes."""
+        return self.as_of
+
+    def __str__(self) -> str:
+        period = (
+            f"data {self.period_start.isoformat()} to {self.as_of.isoformat()}"
+            if self.period_start
+            else f"as of {self.as_of.isoformat()}"
+        )
+        published = f", published {self.published.isoformat()}" if self.published else ""
+        unit = f" {self.unit}" if self.unit else ""
+        return f"{self.name}: {self.value}{unit} ({period}{published})"

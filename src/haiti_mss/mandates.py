@@ -1,0 +1,398 @@
+"""Security Council mandates and their timeline: :class:`Mandate`, :class:`MandateTimeline`.
+
+A mandate is one Security Council decision that authorises a mission until a date. The
+timeline answers which mandate is in force on a day, how many days it has left, and where the
+authorisation lapsed between two mandates.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Final, Self, overload
+
+import attrs
+
+from ._checks import (
+    in_field,
+    instance_of,
+    is_count,
+    is_date,
+    is_str,
+    show,
+    texts,
+    to_day,
+    tuple_of,
+    type_name,
+)
+from .countries import Country, to_countries
+from .errors import DataError, Problem
+from .figures import Figure, to_optional_figure
+from .sources import Confidence, to_confidence
+
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
+
+__all__ = ["Authorisation", "Duration", "Lapse", "Mandate", "MandateTimeline", "Vote"]
+
+_ISO_DURATION: Final = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?", re.IGNORECASE)
+_NUMBERS: Final = {
+    word: n
+    for n, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"a": 1, "an": 1}
+_WORDS: Final = re.compile(r"(\d+|[a-z]+)[\s-]+(year|month|week|day)s?", re.IGNORECASE)
+_UNIT_FIELDS: Final = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
+
+
+@attrs.frozen(kw_only=True)
+class Duration:
+    """A calendar period: years, months, weeks and days, as a mandate's term is written.
+
+    It is our own frozen value (a :class:`~dateutil.relativedelta.relativedelta` is mutable);
+    :meth:`to_relativedelta` builds the dateutil object on demand, and adding a duration to a
+    date uses it, so months end where calendars say they do.
+
+    >>> Duration.parse("twelve months")
+    Duration(years=0, months=12, weeks=0, days=0)
+    >>> str(Duration(months=12))
+    'P12M'
+    >>> date(2024, 1, 31) + Duration(months=1)
+    datetime.date(2024, 2, 29)
+    """
+
+    years: int = attrs.field(default=0, validator=is_count)
+    months: int = attrs.field(default=0, validator=is_count)
+    weeks: int = attrs.field(default=0, validator=is_count)
+    days: int = attrs.field(default=0, validator=is_count)
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read an ISO 8601 duration ("P12M", "P1Y6M") or words ("twelve months", "1 year").
+
+        Raises:
+            DataError: *text* is neither.
+        """
+        if not isinstance(text, str):
+            raise DataError.at((), f"Duration.parse needs a string, not {type_name(text)}")
+        stripped = text.strip()
+        match = _ISO_DURATION.fullmatch(stripped)
+        if match and any(match.groups()):
+            years, months, weeks, days = (int(g or 0) for g in match.groups())
+            return cls(years=years, months=months, weeks=weeks, days=days)
+        parts: dict[str, int] = {}
+        position = 0
+        for found in _WORDS.finditer(stripped):
+            between = stripped[position : found.start()].strip(" ,").lower()
+            count_text, unit = found[1].lower(), _UNIT_FIELDS[found[2].lower()]
+            count = int(count_text) if count_text.isdigit() else _NUMBERS.get(count_text)
+            if between not in {"", "and"} or count is None or unit in parts:
+                break
+            parts[unit] = count
+            position = found.end()
+        else:
+            if parts and not stripped[position:].strip():
+                return cls(**parts)
+        raise DataError.at(
+            (), f"cannot read {show(text)} as a duration; write it like 'P12M' or 'twelve months'"
+        )
+
+    def to_relativedelta(self) -> relativedelta:
+        """A new :class:`~dateutil.relativedelta.relativedelta` for this duration."""
+        from dateutil.relativedelta import relativedelta  # noqa: PLC0415  # loaded when needed
+
+        return relativedelta(years=self.years, months=self.months, weeks=self.weeks, days=self.days)
+
+    def __radd__(self, other: date) -> date:
+        if type(other) is not date:
+            return NotImplemented
+        result: date = other + self.to_relativedelta()
+        return result
+
+    def __str__(self) -> str:
+        text = "".join(
+            f"{n}{unit}"
+            for n, unit in zip((self.years, self.months, self.weeks, self.days), "YMWD", strict=True)
+            if n
+        )
+        return f"P{text or '0D'}"
+
+
+@attrs.frozen(kw_only=True)
+class Vote:
+    """How the Security Council voted: in favour, against, abstaining.
+
+    *abstainers* may name the members that abstained; when given, there must be as many as
+    *abstentions*.
+
+    >>> str(Vote(in_favour=13, against=0, abstentions=2, abstainers=["CHN", "RUS"]))
+    '13-0-2'
+    """
+
+    in_favour: int = attrs.field(validator=is_count)
+    against: int = attrs.field(default=0, validator=is_count)
+    abstentions: int = attrs.field(default=0, validator=is_count)
+    abstainers: tuple[Country, ...] = attrs.field(
+        default=(), converter=in_field("abstainers", to_countries)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        cast = self.in_favour + self.against + self.abstentions
+        if cast > 15:
+            raise DataError.at(
+                (), f"the Security Council has 15 members, but {cast} votes are recorded ({self})"
+            )
+        if self.abstainers and len(self.abstainers) != self.abstentions:
+            raise DataError.at(
+                "abstainers",
+                f"names {len(self.abstainers)} members for {self.abstentions} abstentions",
+            )
+
+    @property
+    def unanimous(self) -> bool:
+        """Whether all 15 members voted in favour."""
+        return self.in_favour == 15
+
+    def __str__(self) -> str:
+        return f"{self.in_favour}-{self.against}-{self.abstentions}"
+
+
+_RESOLUTION: Final = re.compile(r"S/RES/\d+ \(\d{4}\)")
+
+
+def _resolution(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    is_str(_, attribute, value)
+    if not _RESOLUTION.fullmatch(value):  # type: ignore[arg-type]  # is_str checked it
+        raise DataError.at(
+            attribute.name, f"must be a symbol like 'S/RES/2699 (2023)' (got {show(value)})"
+        )
+
+
+def _positive_ceiling(_: object, attribute: attrs.Attribute[Any], value: Figure | None) -> None:
+    if value is not None and value.value <= 0:
+        raise DataError.at(attribute.name, f"must be > 0 (got {value})")
+
+
+@attrs.frozen(kw_only=True)
+class Mandate:
+    """One Security Council decision that authorises a mission.
+
+    The mission is authorised from *adopted* to *expires*, both inclusive; *expires* is the date
+    the resolution names. *ceiling* is the authorised personnel ceiling, or ``None`` where the
+    resolution sets none. *term* keeps the period the resolution states, when it states one;
+    :meth:`for_term` computes *expires* from it.
+
+    >>> m = Mandate(resolution="S/RES/2699 (2023)", adopted=date(2023, 10, 2),
+    ...             expires=date(2024, 10, 2))
+    >>> m.in_force_on(date(2024, 10, 2)), m.days_until_expiry(date(2024, 9, 21))
+    (True, 11)
+    """
+
+    resolution: str = attrs.field(validator=_resolution)
+    adopted: date = attrs.field(validator=is_date)
+    expires: date = attrs.field(validator=is_date)
+    ceiling: Figure | None = attrs.field(
+        default=None,
+        converter=in_field("ceiling", to_optional_figure),
+        validator=_positive_ceiling,
+    )
+    vote: Vote | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_of(Vote))
+    )
+    term: Duration | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_of(Duration))
+    )
+    sources: tuple[str, ...] = attrs.field(default=(), converter=in_field("sources", texts))
+    confidence: Confidence | None = attrs.field(default=None, converter=to_confidence)
+    note: str = attrs.field(default="", validator=is_str)
+
+    def __attrs_post_init__(self) -> None:
+        if self.expires < self.adopted:
+            raise DataError.at(
+                "expires",
+                f"{self.resolution} expires on {self.expires.isoformat()}, "
+                f"before it was adopted on {self.adopted.isoformat()}",
+            )
+
+    @classmethod
+    def for_term(
+        cls,
+        *,
+        resolution: str,
+        adopted: date,
+        term: Duration | str,
+        starts: date | None = None,
+        **fields: Any,
+    ) -> Self:
+        """A mandate for *term* from *starts* (default: the adoption date).
+
+        A renewal adopted before the current mandate runs out usually counts its term from the
+        old expiry date: pass that as *starts*.
+
+        >>> Mandate.for_term(resolution="S/RES/2751 (2024)", adopted=date(2024, 9, 30),
+        ...                  term="twelve months", starts=date(2024, 10, 2)).expires
+        datetime.date(2025, 10, 2)
+        """
+        duration = term if isinstance(term, Duration) else in_field("term", Duration.parse)(term)
+        start = adopted if starts is None else starts
+        is_date(None, attrs.fields(cls).adopted, start)
+        return cls(
+            resolution=resolution, adopted=adopted, expires=start + duration, term=duration, **fields
+        )
+
+    def in_force_on(self, day: date | str) -> bool:
+        """Whether *day* falls between adoption and expiry, both inclusive."""
+        d = to_day(day, "day")
+        return self.adopted <= d <= self.expires
+
+    def days_until_expiry(self, day: date | str) -> int:
+        """Days from *day* to the expiry date: 0 on the last day of the mandate."""
+        return (self.expires - to_day(day, "day")).days
+
+
+@attrs.frozen(kw_only=True)
+class Lapse:
+    """Days without a mandate between two mandates: *start* and *end* inclusive."""
+
+    start: date = attrs.field(validator=is_date)
+    end: date = attrs.field(validator=is_date)
+
+    @property
+    def days(self) -> int:
+        """How many days the lapse lasted."""
+        return (self.end - self.start).days + 1
+
+
+class Authorisation(enum.StrEnum):
+    """Where a day stands in a mission's mandate timeline."""
+
+    NOT_YET = "not_yet"
+    """Before the first mandate was adopted."""
+    IN_FORCE = "in_force"
+    """A mandate is in force."""
+    LAPSED = "lapsed"
+    """Between two mandates: one has expired and the next is not yet adopted."""
+    ENDED = "ended"
+    """After the last mandate expired."""
+    NONE = "none"
+    """The timeline holds no mandates."""
+
+
+def _to_mandates(value: Iterable[Mandate]) -> tuple[Mandate, ...]:
+    mandates = tuple_of(Mandate, "mandates")(value)
+    return tuple(sorted(mandates, key=lambda m: (m.adopted, m.expires)))
+
+
+@attrs.frozen(kw_only=True)
+class MandateTimeline:
+    """The mandates of a mission, ordered by adoption.
+
+    On a day, the mandate in force is the latest-adopted one whose period covers the day. Days
+    after one mandate expires and before the next is adopted are a :class:`Lapse`; after the last
+    mandate expires, the authorisation has ended.
+
+    >>> timeline = MandateTimeline(mandates=[
+    ...     Mandate(resolution="S/RES/1 (2030)", adopted=date(2030, 1, 1), expires=date(2030, 6, 30)),
+    ...     Mandate(resolution="S/RES/2 (2030)", adopted=date(2030, 7, 10), expires=date(2031, 7, 9)),
+    ... ])
+    >>> timeline.lapses
+    (Lapse(start=datetime.date(2030, 7, 1), end=datetime.date(2030, 7, 9)),)
+    >>> print(timeline.in_force_on("2030-07-10").resolution)
+    S/RES/2 (2030)
+    """
+
+    mandates: tuple[Mandate, ...] = attrs.field(default=(), converter=_to_mandates)
+
+    def __attrs_post_init__(self) -> None:
+        seen: dict[str, int] = {}
+        problems = []
+        for i, mandate in enumerate(self.mandates):
+            if mandate.resolution in seen:
+                problems.append(
+                    Problem(
+                        ("mandates", i, "resolution"),
+                        f"{mandate.resolution} appears twice (also at mandates[{seen[mandate.resolution]}])",
+                    )
+                )
+            seen.setdefault(mandate.resolution, i)
+        if problems:
+            raise DataError(problems)
+
+    @cached_property
+    def _segments(self) -> tuple[tuple[date, ...], tuple[Mandate | None, ...]]:
+        # The days on which the mandate in force can change, and the mandate from each of them on.
+        starts = sorted({m.adopted for m in self.mandates} | {m.expires + _DAY for m in self.mandates})
+        in_force: list[Mandate | None] = []
+        for day in starts:
+            covering = [m for m in self.mandates if m.adopted <= day <= m.expires]
+            in_force.append(max(covering, key=lambda m: m.adopted) if covering else None)
+        return tuple(starts), tuple(in_force)
+
+    def in_force_on(self, day: date | str) -> Mandate | None:
+        """The mandate in force on *day*, or ``None``."""
+        starts, in_force = self._segments
+        i = bisect_right(starts, to_day(day, "day"))
+        return in_force[i - 1] if i else None
+
+    def authorisation_on(self, day: date | str) -> Authorisation:
+        """Whether *day* is before, within, between or after the mandates."""
+        d = to_day(day, "day")
+        if not self.mandates:
+            return Authorisation.NONE
+        if self.in_force_on(d) is not None:
+            return Authorisation.IN_FORCE
+        if d < self.mandates[0].adopted:
+            return Authorisation.NOT_YET
+        if d > self.expires:
+            return Authorisation.ENDED
+        return Authorisation.LAPSED
+
+    @property
+    def expires(self) -> date:
+        """The last day any mandate covers.
+
+        Raises:
+            DataError: the timeline holds no mandates.
+        """
+        if not self.mandates:
+            raise DataError.at("mandates", "the timeline holds no mandates")
+        return max(m.expires for m in self.mandates)
+
+    @cached_property
+    def lapses(self) -> tuple[Lapse, ...]:
+        """The gaps between mandates, first and last day inclusive."""
+        starts, in_force = self._segments
+        return tuple(
+            Lapse(start=start, end=starts[i + 1] - _DAY)
+            for i, (start, mandate) in enumerate(zip(starts, in_force, strict=True))
+            if mandate is None and i + 1 < len(starts)
+        )
+
+    def __len__(self) -> int:
+        return len(self.mandates)
+
+    def __iter__(self) -> Iterator[Mandate]:
+        return iter(self.mandates)
+
+    @overload
+    def __getitem__(self, index: int) -> Mandate: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Mandate, ...]: ...
+    def __getitem__(self, index: int | slice) -> Mandate | tuple[Mandate, ...]:
+        return self.mandates[index]
+
+
+_DAY: Final = timedelta(days=1)
+
+
+def to_timeline(value: MandateTimeline | Iterable[Mandate]) -> MandateTimeline:
+    """Converter for a mission's mandates: a timeline, or mandates in any order."""
+    if isinstance(value, MandateTimeline):
+        return value
+    return MandateTimeline(mandates=value)

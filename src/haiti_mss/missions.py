@@ -1,0 +1,289 @@
+"""A multinational mission and everything recorded about it: :class:`Mission`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Final, TypeVar
+
+import attrs
+
+from ._calendar import Frequency, series
+from ._checks import enum_converter, in_field, is_optional_date, is_str, is_text, show, to_day, tuple_of
+from .contingents import Contingent, PersonnelType
+from .countries import Country, to_country
+from .errors import DataError, Problem
+from .figures import ZERO, Figure, to_optional_figure
+from .funding import Contribution
+from .indicators import Indicator
+from .mandates import MandateTimeline, to_timeline
+from .milestones import Milestone
+from .sources import Source
+from .status import ContingentStatus, Status
+
+if TYPE_CHECKING:
+    from dateutil.rrule import rrule
+
+__all__ = ["Mission"]
+
+T = TypeVar("T", Contribution, Milestone, Indicator)
+_ACRONYM: Final = re.compile(r"[A-Z][A-Z0-9-]*")
+
+
+def _acronym(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    is_str(_, attribute, value)
+    if not _ACRONYM.fullmatch(value):  # type: ignore[arg-type]  # is_str checked it
+        raise DataError.at(
+            attribute.name, f"must be capital letters, digits or '-', like 'MSS' (got {show(value)})"
+        )
+
+
+def _optional_acronym(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _acronym(instance, attribute, value)
+
+
+def _planned(_: object, attribute: attrs.Attribute[Any], value: Figure | None) -> None:
+    if value is not None and value.value <= 0:
+        raise DataError.at(attribute.name, f"must be > 0 (got {value})")
+
+
+def _dated(cls: type[T], name: str) -> Callable[[Iterable[T]], tuple[T, ...]]:
+    """A converter to a date-ordered tuple of *cls* (stable for records on the same day)."""
+    check = tuple_of(cls, name)
+
+    def convert(value: Iterable[T]) -> tuple[T, ...]:
+        return tuple(sorted(check(value), key=lambda item: item.on))
+
+    return convert
+
+
+_personnel_type = enum_converter(PersonnelType)
+
+
+def _latest_record(mission: Mission) -> date | None:
+    days = list(mission.record_dates())
+    return max(days) if days else None
+
+
+@attrs.frozen(kw_only=True)
+class Mission:
+    """A multinational mission: its mandates, contingents, money, events, indicators and sources.
+
+    Every collection takes a list and is stored as a tuple; contingents keep their order,
+    the dated collections are stored in date order. Every source id that a record names must be
+    defined in *sources*. *current_through* is the last day the records describe; it defaults to
+    the date of the latest record.
+
+    >>> mission = Mission(name="Example Support Mission", acronym="ESM", host="HTI", lead="KEN",
+    ...     planned_strength=2500,
+    ...     mandates=[Mandate(resolution="S/RES/2699 (2023)", adopted=date(2023, 10, 2),
+    ...                       expires=date(2024, 10, 2))],
+    ...     contingents=[Contingent(country="KEN", personnel_type="police", history=[
+    ...         Pledge(on=date(2023, 7, 29), total=1000),
+    ...         Arrival(on=date(2024, 6, 25), personnel=Figure(200, "about"))])])
+    >>> st = mission.status("2024-09-21")
+    >>> st.deployed, st.committed, st.outstanding, st.days_until_expiry
+    (Figure(200, 'about'), Figure(1000), Figure(800, 'about'), 11)
+    >>> round(st.deployment_ratio, 2)
+    0.08
+    """
+
+    name: str = attrs.field(validator=is_text)
+    acronym: str = attrs.field(validator=_acronym)
+    host: Country = attrs.field(converter=in_field("host", to_country))
+    lead: Country = attrs.field(converter=in_field("lead", to_country))
+    planned_strength: Figure | None = attrs.field(
+        default=None, converter=in_field("planned_strength", to_optional_figure), validator=_planned
+    )
+    mandates: MandateTimeline = attrs.field(
+        factory=MandateTimeline, converter=in_field("mandates", to_timeline)
+    )
+    contingents: tuple[Contingent, ...] = attrs.field(
+        default=(), converter=tuple_of(Contingent, "contingents")
+    )
+    contributions: tuple[Contribution, ...] = attrs.field(
+        default=(), converter=_dated(Contribution, "contributions")
+    )
+    milestones: tuple[Milestone, ...] = attrs.field(
+        default=(), converter=_dated(Milestone, "milestones")
+    )
+    indicators: tuple[Indicator, ...] = attrs.field(
+        default=(), converter=_dated(Indicator, "indicators")
+    )
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=tuple_of(Source, "sources"))
+    successor: str | None = attrs.field(default=None, validator=_optional_acronym)
+    current_through: date | None = attrs.field(
+        default=attrs.Factory(_latest_record, takes_self=True), validator=is_optional_date
+    )
+    note: str = attrs.field(default="", validator=is_str)
+
+    def __attrs_post_init__(self) -> None:
+        problems = [*self._duplicates(), *self._unresolved_sources()]
+        latest = _latest_record(self)
+        if latest is not None and self.current_through is not None and self.current_through < latest:
+            problems.append(
+                Problem(
+                    ("current_through",),
+                    f"{self.current_through.isoformat()} is before the latest record, "
+                    f"dated {latest.isoformat()}",
+                )
+            )
+        if problems:
+            raise DataError(problems)
+
+    def _duplicates(self) -> Iterator[Problem]:
+        first: dict[tuple[Country, PersonnelType], int] = {}
+        for i, contingent in enumerate(self.contingents):
+            key = contingent.key
+            if key in first:
+                yield Problem(
+                    ("contingents", i),
+                    f"a second {key[0].code} {key[1]} contingent (the first is contingents"
+                    f"[{first[key]}]); one country has one contingent per personnel type",
+                )
+            first.setdefault(key, i)
+        ids: dict[str, int] = {}
+        for i, source in enumerate(self.sources):
+            if source.id in ids:
+                yield Problem(
+                    ("sources", i, "id"),
+                    f"source id {source.id!r} is defined twice (also at sources[{ids[source.id]}])",
+                )
+            ids.setdefault(source.id, i)
+
+    def _unresolved_sources(self) -> Iterator[Problem]:
+        known = {source.id for source in self.sources}
+        for path, cited in self.citations():
+            for k, source_id in enumerate(cited):
+                if source_id not in known:
+                    yield Problem(
+                        (*path, "sources", k),
+                        f"unknown source id {source_id!r}: no source in the mission defines it",
+                    )
+
+    def citations(self) -> Iterator[tuple[tuple[str | int, ...], tuple[str, ...]]]:
+        """Every place that names sources, as ``(path, source ids)``, in document order."""
+        for i, contingent in enumerate(self.contingents):
+            for j, record in enumerate(contingent.history):
+                yield ("contingents", i, "history", j), record.sources
+                for a, alternative in enumerate(record.alternatives):
+                    path = ("contingents", i, "history", j, "alternatives", a)
+                    yield path, alternative.sources
+        for i, mandate in enumerate(self.mandates):
+            yield ("mandates", i), mandate.sources
+        for name in ("contributions", "milestones"):
+            for i, item in enumerate(getattr(self, name)):
+                yield (name, i), item.sources
+        for i, indicator in enumerate(self.indicators):
+            yield ("indicators", i), indicator.sources
+            for a, alternative in enumerate(indicator.alternatives):
+                yield ("indicators", i, "alternatives", a), alternative.sources
+
+    def uncited(self) -> tuple[str, ...]:
+        """The paths of records that name no source (alternatives included).
+
+        An empty tuple means every record is cited, as the bundled dataset requires.
+        """
+        return tuple(Problem(path, "").location for path, cited in self.citations() if not cited)
+
+    def unused_sources(self) -> tuple[Source, ...]:
+        """The sources that no record names."""
+        used = {source_id for _, cited in self.citations() for source_id in cited}
+        return tuple(source for source in self.sources if source.id not in used)
+
+    def record_dates(self) -> Iterator[date]:
+        """The dates of all records: history, adoptions, contributions, milestones, indicators."""
+        for contingent in self.contingents:
+            yield from (record.on for record in contingent.history)
+        yield from (mandate.adopted for mandate in self.mandates)
+        yield from (item.on for item in self.contributions)
+        yield from (item.on for item in self.milestones)
+        for indicator in self.indicators:
+            yield indicator.as_of
+            if indicator.published is not None:
+                yield indicator.published
+
+    @cached_property
+    def _contingents_by_key(self) -> dict[tuple[Country, PersonnelType], Contingent]:
+        return {contingent.key: contingent for contingent in self.contingents}
+
+    def contingent(self, country: Country | str, personnel_type: PersonnelType | str) -> Contingent:
+        """The contingent of *country* (code, name or Country) and *personnel_type*.
+
+        Raises:
+            KeyError: the mission has no such contingent; the message lists those it has.
+        """
+        key = (
+            in_field("country", to_country)(country),
+            in_field("personnel_type", _personnel_type)(personnel_type),
+        )
+        try:
+            return self._contingents_by_key[key]
+        except KeyError:
+            have = ", ".join(f"{c.code} {t}" for c, t in self._contingents_by_key) or "none"
+            msg = f"{self.acronym} has no {key[0].code} {key[1]} contingent; it has: {have}"
+            raise KeyError(msg) from None
+
+    def source(self, source_id: str) -> Source:
+        """The source with id *source_id*.
+
+        Raises:
+            KeyError: no source has that id.
+        """
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(f"{self.acronym} defines no source {source_id!r}")
+
+    def status(self, as_of: date | str) -> Status:
+        """The mission on day *as_of*: a date, or a string such as "2024-09-21" or "21 Sep 2024"."""
+        day = to_day(as_of, "as_of")
+        return Status(
+            mission=self.acronym,
+            mission_name=self.name,
+            as_of=day,
+            current_through=self.current_through,
+            contingents=tuple(
+                ContingentStatus(
+                    country=c.country,
+                    personnel_type=c.personnel_type,
+                    deployed=c.deployed_on(day),
+                    committed=c.committed_on(day),
+                )
+                for c in self.contingents
+            ),
+            authorisation=self.mandates.authorisation_on(day),
+            mandate=self.mandates.in_force_on(day),
+            planned_strength=self.planned_strength,
+            indicators=self.indicators_known_on(day),
+        )
+
+    def indicators_known_on(self, day: date | str) -> tuple[Indicator, ...]:
+        """The latest published observation of each indicator (by name and area) on *day*."""
+        d = to_day(day, "day")
+        latest: dict[tuple[str, str], Indicator] = {}
+        for indicator in self.indicators:
+            if (indicator.published or indicator.as_of) <= d:
+                latest[indicator.name, indicator.area] = indicator
+        return tuple(latest.values())
+
+    def timeline(
+        self, start: date | str, end: date | str, rule: Frequency | rrule = "monthly"
+    ) -> tuple[Status, ...]:
+        """A :class:`Status` on each day of *rule* from *start* to *end*, both inclusive.
+
+        *rule* is "daily", "weekly", "monthly" (the default), "quarterly", "yearly", or a
+        :class:`dateutil.rrule.rrule`.
+        """
+        days = series(to_day(start, "start"), to_day(end, "end"), rule)
+        return tuple(self.status(day) for day in days)
+
+    @property
+    def total_projected_force(self) -> Figure:
+        """The total projected force on :attr:`current_through` (0 for a mission without records)."""
+        if self.current_through is None:
+            return ZERO
+        return self.status(self.current_through).projected_force

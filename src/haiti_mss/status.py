@@ -1,0 +1,232 @@
+"""A mission evaluated on one day: :class:`Status`, :class:`ContingentStatus`, :class:`Breakdown`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+from functools import cached_property
+from typing import Generic, TypeVar
+
+import attrs
+
+from . import _counting
+from ._checks import instance_of, is_date, is_optional_date, is_text, tuple_of
+from .contingents import PersonnelType
+from .countries import Country
+from .errors import DataError
+from .figures import Figure
+from .indicators import Indicator
+from .mandates import Authorisation, Mandate
+
+__all__ = ["Breakdown", "ContingentStatus", "Status"]
+
+K = TypeVar("K", Country, PersonnelType)
+
+
+@attrs.frozen
+class Breakdown(Mapping[K, Figure], Generic[K]):
+    """A read-only mapping from countries or personnel types to figures, largest first.
+
+    Keys may be looked up by object or, for countries, by code or name; personnel types by
+    their value.
+
+    >>> b = Breakdown(((Country(code="KEN"), Figure(400, "about")),))
+    >>> b["KEN"], b["Kenya"]
+    (Figure(400, 'about'), Figure(400, 'about'))
+    """
+
+    entries: tuple[tuple[K, Figure], ...]
+
+    @cached_property
+    def _lookup(self) -> dict[K, Figure]:
+        return dict(self.entries)
+
+    def __getitem__(self, key: K | str) -> Figure:
+        lookup = self._lookup
+        if key in lookup:
+            return lookup[key]  # type: ignore[index]  # str keys match StrEnum members
+        if isinstance(key, str) and not isinstance(key, PersonnelType):
+            try:
+                country = Country.of(key)
+            except DataError:
+                pass
+            else:
+                if country in lookup:
+                    return lookup[country]  # type: ignore[index]  # K is Country here
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[K]:
+        return (key for key, _ in self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            self[key]  # type: ignore[index]  # any key may be asked about
+        except KeyError:
+            return False
+        return True
+
+
+def _breakdown(pairs: dict[K, list[Figure]]) -> Breakdown[K]:
+    totals = [(key, _counting.total(figures)) for key, figures in pairs.items()]
+    totals.sort(key=lambda item: (-item[1].value, str(item[0])))
+    return Breakdown(tuple(totals))
+
+
+@attrs.frozen(kw_only=True)
+class ContingentStatus:
+    """One contingent's numbers on a day."""
+
+    country: Country = attrs.field(validator=instance_of(Country))
+    personnel_type: PersonnelType = attrs.field(validator=instance_of(PersonnelType))
+    deployed: Figure = attrs.field(validator=instance_of(Figure))
+    committed: Figure = attrs.field(validator=instance_of(Figure))
+
+    @property
+    def outstanding(self) -> Figure:
+        """max(0, committed - deployed)."""
+        return _counting.outstanding(self.committed, self.deployed)
+
+    @property
+    def projected(self) -> Figure:
+        """max(committed, deployed)."""
+        return _counting.projected(self.committed, self.deployed)
+
+
+@attrs.frozen(kw_only=True)
+class Status:
+    """Everything about a mission on one day, as :meth:`Mission.status` computes it.
+
+    The stored fields are the per-contingent numbers and the mandate; the totals, breakdowns and
+    ratio are derived from them by the counting rules, so they always agree. ``str(status)`` is
+    a short report.
+    """
+
+    mission: str = attrs.field(validator=is_text)
+    mission_name: str = attrs.field(validator=is_text)
+    as_of: date = attrs.field(validator=is_date)
+    current_through: date | None = attrs.field(validator=is_optional_date)
+    contingents: tuple[ContingentStatus, ...] = attrs.field(
+        converter=tuple_of(ContingentStatus, "contingents")
+    )
+    authorisation: Authorisation = attrs.field(validator=instance_of(Authorisation))
+    mandate: Mandate | None = attrs.field(validator=attrs.validators.optional(instance_of(Mandate)))
+    planned_strength: Figure | None = attrs.field(
+        validator=attrs.validators.optional(instance_of(Figure))
+    )
+    indicators: tuple[Indicator, ...] = attrs.field(
+        default=(), converter=tuple_of(Indicator, "indicators")
+    )
+
+    @cached_property
+    def deployed(self) -> Figure:
+        """Personnel deployed, summed over contingents."""
+        return _counting.total(c.deployed for c in self.contingents)
+
+    @cached_property
+    def committed(self) -> Figure:
+        """Personnel committed by the latest pledges, summed over contingents."""
+        return _counting.total(c.committed for c in self.contingents)
+
+    @cached_property
+    def outstanding(self) -> Figure:
+        """Pledged but not yet deployed, summed per contingent (not committed - deployed)."""
+        return _counting.total(c.outstanding for c in self.contingents)
+
+    @cached_property
+    def projected_force(self) -> Figure:
+        """The total projected force: the sum over contingents of max(committed, deployed)."""
+        return _counting.total(c.projected for c in self.contingents)
+
+    @cached_property
+    def by_country(self) -> Breakdown[Country]:
+        """Deployed strength per country, largest first."""
+        pairs: dict[Country, list[Figure]] = {}
+        for c in self.contingents:
+            pairs.setdefault(c.country, []).append(c.deployed)
+        return _breakdown(pairs)
+
+    @cached_property
+    def by_personnel_type(self) -> Breakdown[PersonnelType]:
+        """Deployed strength per personnel type, largest first."""
+        pairs: dict[PersonnelType, list[Figure]] = {}
+        for c in self.contingents:
+            pairs.setdefault(c.personnel_type, []).append(c.deployed)
+        return _breakdown(pairs)
+
+    @property
+    def ceiling(self) -> Figure | None:
+        """The authorised ceiling of the mandate in force, if it sets one."""
+        return self.mandate.ceiling if self.mandate else None
+
+    @property
+    def ratio_basis(self) -> Figure | None:
+        """What :attr:`deployment_ratio` divides by: the ceiling, else the planned strength."""
+        return self.ceiling if self.ceiling is not None else self.planned_strength
+
+    @property
+    def deployment_ratio(self) -> float | None:
+        """Deployed / authorised ceiling, or / planned strength where no ceiling applies."""
+        basis = self.ratio_basis
+        return None if basis is None else self.deployed.value / basis.value
+
+    @property
+    def days_until_expiry(self) -> int | None:
+        """Days from :attr:`as_of` to the expiry of the mandate in force; ``None`` if none is."""
+        return self.mandate.days_until_expiry(self.as_of) if self.mandate else None
+
+    @property
+    def extrapolated(self) -> bool:
+        """Whether :attr:`as_of` is after the last day the records describe."""
+        return self.current_through is not None and self.as_of > self.current_through
+
+    def __str__(self) -> str:
+        return "\n".join(_report_lines(self))
+
+
+def _report_lines(status: Status) -> Iterator[str]:
+    yield f"{status.mission_name} ({status.mission}): status on {status.as_of.isoformat()}"
+    if status.extrapolated:
+        assert status.current_through is not None  # noqa: S101  # extrapolated implies it
+        yield (
+            f"  Note: the records run to {status.current_through.isoformat()}; this status "
+            "extrapolates from that day (a mandate shown as expired may have been renewed since)."
+        )
+    yield f"  Mandate:         {_mandate_line(status)}"
+    basis = status.ratio_basis
+    ratio = status.deployment_ratio
+    share = ""
+    if basis is not None and ratio is not None:
+        what = "authorised ceiling" if status.ceiling is not None else "planned strength"
+        share = f" ({status.deployed.qualifier.symbol}{ratio:.1%} of the {what} of {basis})"
+    yield f"  Deployed:        {status.deployed}{share}"
+    yield f"  Committed:       {status.committed}"
+    yield f"  Outstanding:     {status.outstanding}"
+    yield f"  Projected force: {status.projected_force}"
+    deployed = [(k, v) for k, v in status.by_country.items() if v.value]
+    if deployed:
+        yield "  Deployed by country:"
+        yield from (f"    {country!s:<28} {figure}" for country, figure in deployed)
+        yield "  Deployed by personnel type:"
+        yield from (
+            f"    {kind!s:<28} {figure}" for kind, figure in status.by_personnel_type.items()
+        )
+    if status.indicators:
+        yield "  Latest indicators:"
+        yield from (f"    {indicator}" for indicator in status.indicators)
+
+
+def _mandate_line(status: Status) -> str:
+    mandate = status.mandate
+    if mandate is not None:
+        days = status.days_until_expiry
+        left = "last day" if days == 0 else f"{days} day{'s' * (days != 1)} left"
+        return f"{mandate.resolution}, in force until {mandate.expires.isoformat()} ({left})"
+    return {
+        Authorisation.NOT_YET: "none yet (before the first resolution)",
+        Authorisation.LAPSED: "none in force (lapsed between resolutions)",
+        Authorisation.ENDED: "none in force (the last mandate has expired)",
+        Authorisation.NONE: "none recorded",
+    }[status.authorisation]
