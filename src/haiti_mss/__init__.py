@@ -1,7 +1,8 @@
-"""A typed, source-cited model of the Multinational Security Support Mission in Haiti (MSS)
-and its successor, the Gang Suppression Force (GSF).
+"""A typed, source-cited model of the MSS in Haiti and its successor, the GSF.
 
-The public names are re-exported here; see the documentation for the counting rules.
+The Multinational Security Support Mission in Haiti (MSS) and the Gang Suppression Force (GSF),
+as immutable attrs classes with the counting rules that turn dated records into numbers. The
+public names are re-exported here; see the documentation for the counting rules.
 """
 
 from .contingents import (

@@ -10,18 +10,18 @@ from __future__ import annotations
 import enum
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 
 from .errors import DataError
 
-A = TypeVar("A")
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
+Validator = Callable[[object, "attrs.Attribute[Any]", Any], None]
 
 
 def show(value: object) -> str:
@@ -54,14 +54,27 @@ def is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: o
 def is_str(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Require a string (any, including empty)."""
     if not isinstance(value, str):
-        raise DataError.at(attribute.name, f"must be a string, not {type_name(value)} ({show(value)})")
+        raise DataError.at(
+            attribute.name, f"must be a string, not {type_name(value)} ({show(value)})"
+        )
 
 
 def is_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Require a string with something in it besides whitespace."""
     is_str(instance, attribute, value)
-    if not value.strip():  # type: ignore[attr-defined]  # is_str checked it is a str
+    if isinstance(value, str) and not value.strip():
         raise DataError.at(attribute.name, f"must not be empty (got {show(value)})")
+
+
+def matches(regex: re.Pattern[str], description: str) -> Validator:
+    """A validator that requires a string matching *regex*, described as *description*."""
+
+    def validate(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        is_str(_, attribute, value)
+        if isinstance(value, str) and not regex.fullmatch(value):
+            raise DataError.at(attribute.name, f"must be {description} (got {show(value)})")
+
+    return validate
 
 
 def is_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -78,7 +91,9 @@ def is_int(value: object) -> bool:
 def is_count(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Require an int >= 0 (not a bool)."""
     if not is_int(value):
-        raise DataError.at(attribute.name, f"must be an int, not {type_name(value)} ({show(value)})")
+        raise DataError.at(
+            attribute.name, f"must be an int, not {type_name(value)} ({show(value)})"
+        )
     if value < 0:  # type: ignore[operator]  # checked above
         raise DataError.at(attribute.name, f"must be >= 0 (got {value})")
 
@@ -88,68 +103,6 @@ def is_number(value: object) -> bool:
     if is_int(value):
         return True
     return isinstance(value, float) and math.isfinite(value)
-
-
-def texts(value: Iterable[str] | str) -> tuple[str, ...]:
-    """Convert a list of strings to a tuple, refusing a bare string.
-
-    A bare string is refused because ``tuple("ap")`` would silently become ``("a", "p")``.
-    """
-    if isinstance(value, str):
-        raise DataError.at((), f"must be a list of strings, not a single string ({show(value)})")
-    items = tuple(value)
-    for i, item in enumerate(items):
-        if not isinstance(item, str) or not item.strip():
-            raise DataError.at(i, f"must be a non-empty string (got {show(item)})")
-    return items
-
-
-def in_field(name: str, convert: Callable[[A], T]) -> Callable[[A], T]:
-    """Wrap *convert* so that the problems it raises are located under field *name*."""
-
-    def converter(value: A) -> T:
-        try:
-            return convert(value)
-        except DataError as error:
-            raise error.within(name) from None
-
-    converter.__name__ = f"{name}_converter"
-    converter.__doc__ = convert.__doc__
-    return converter
-
-
-def enum_converter(cls: type[E]) -> Callable[[E | str], E]:
-    """A converter that accepts an *cls* member or its value, and names the valid values if not."""
-    by_value = {member.value: member for member in cls}
-
-    def convert(value: E | str) -> E:
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, str) and value in by_value:
-            return by_value[value]
-        valid = ", ".join(map(str, by_value))
-        raise DataError.at((), f"must be one of {valid} (got {show(value)})")
-
-    convert.__doc__ = f"Accept a {cls.__name__} or one of its values."
-    return convert
-
-
-def tuple_of(
-    cls: type[T] | tuple[type[T], ...], name: str, *, what: str | None = None
-) -> Callable[[Iterable[T]], tuple[T, ...]]:
-    """A converter to a tuple whose items must be instances of *cls*, located under *name*."""
-    what = what or (cls.__name__ if isinstance(cls, type) else " or ".join(c.__name__ for c in cls))
-
-    def convert(value: Iterable[T]) -> tuple[T, ...]:
-        if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-            raise DataError.at(name, f"must be a list of {what}, not {type_name(value)}")
-        items = tuple(value)
-        for i, item in enumerate(items):
-            if not isinstance(item, cls):
-                raise DataError.at((name, i), f"must be a {what}, not {type_name(item)} ({show(item)})")
-        return items
-
-    return convert
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -204,24 +157,110 @@ def _parse_loose(text: str, value: str, name: str) -> date:
     return readings.pop()
 
 
-def to_decimal(value: Decimal | int | str) -> Decimal:
-    """Accept a Decimal, an int or a decimal string; refuse floats, which are not exact money."""
-    if isinstance(value, Decimal):
-        result = value
-    elif is_int(value):
-        result = Decimal(value)
-    elif isinstance(value, str):
-        try:
-            result = Decimal(value.strip())
-        except ArithmeticError:
-            raise DataError.at((), f"cannot read {show(value)} as a decimal number") from None
-    else:
+def member(cls: type[E], value: E | str) -> E:
+    """*value* as a member of enum *cls* if it is one or names one; otherwise *value* unchanged.
+
+    Converters normalise what they recognise and leave the rest for the field's validator,
+    which knows the field's name and reports the problem.
+    """
+    if isinstance(value, str) and not isinstance(value, cls):
+        for candidate in cls:
+            if candidate.value == value:
+                return candidate
+    return cast("E", value)
+
+
+def as_tuple(value: Iterable[T]) -> tuple[T, ...]:
+    """*value* as a tuple if it is a collection (not a string); otherwise unchanged."""
+    if isinstance(value, tuple | str | bytes | Mapping) or not isinstance(value, Iterable):
+        return cast("tuple[T, ...]", value)
+    return tuple(value)
+
+
+def to_texts(value: Iterable[str]) -> tuple[str, ...]:
+    """Converter for lists of strings (source ids): a list becomes a tuple."""
+    return as_tuple(value)
+
+
+def member_of(cls: type[enum.Enum]) -> Validator:
+    """A validator that requires a member of enum *cls*, naming the valid values if not."""
+    valid = ", ".join(str(m.value) for m in cls)
+
+    def validate(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            raise DataError.at(attribute.name, f"must be one of {valid} (got {show(value)})")
+
+    return validate
+
+
+def optional_member_of(cls: type[enum.Enum]) -> Validator:
+    """Like :func:`member_of`, and ``None`` is allowed."""
+    return attrs.validators.optional(member_of(cls))
+
+
+def tuple_of(cls: type | tuple[type, ...], what: str | None = None) -> Validator:
+    """A validator that requires a tuple whose items are instances of *cls*.
+
+    A problem with an item is located at its index: ``history[2]``.
+    """
+    names = what or (
+        cls.__name__ if isinstance(cls, type) else " or ".join(c.__name__ for c in cls)
+    )
+
+    def validate(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            single = " a single string" if isinstance(value, str) else f" {type_name(value)}"
+            raise DataError.at(
+                attribute.name, f"must be a list of {names}, not{single} ({show(value)})"
+            )
+        for i, item in enumerate(cast("tuple[object, ...]", value)):
+            if not isinstance(item, cls):
+                raise DataError.at(
+                    (attribute.name, i), f"must be a {names}, not {type_name(item)} ({show(item)})"
+                )
+
+    return validate
+
+
+def are_texts(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Require a tuple of non-empty strings (a list of source ids)."""
+    if not isinstance(value, tuple):
+        single = "a single string" if isinstance(value, str) else type_name(value)
         raise DataError.at(
-            (), f"must be a Decimal, an int or a decimal string, not {type_name(value)} ({show(value)})"
+            attribute.name, f"must be a list of strings, not {single} ({show(value)})"
         )
-    if not result.is_finite():
-        raise DataError.at((), f"must be a finite number (got {show(value)})")
-    return result
+    for i, item in enumerate(cast("tuple[object, ...]", value)):
+        if not isinstance(item, str) or not item.strip():
+            raise DataError.at(
+                (attribute.name, i), f"must be a non-empty string (got {show(item)})"
+            )
+
+
+def to_decimal(value: Decimal | int | str) -> Decimal:
+    """Converter for money: an int or a decimal string becomes a Decimal; floats stay as given.
+
+    A float is left for the validator to refuse: it is not exact money.
+    """
+    if is_int(value):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            return Decimal(value.strip())
+        except ArithmeticError:
+            pass
+    return cast("Decimal", value)
+
+
+def is_money(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Require a finite Decimal >= 0."""
+    if not isinstance(value, Decimal):
+        raise DataError.at(
+            attribute.name,
+            "must be a Decimal, an int or a decimal string, "
+            f"not {type_name(value)} ({show(value)})",
+        )
+    if not value.is_finite() or value < 0:
+        raise DataError.at(attribute.name, f"must be a finite amount >= 0 (got {value})")
 
 
 def instance_of(cls: type) -> Callable[[object, attrs.Attribute[Any], object], None]:

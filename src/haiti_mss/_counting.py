@@ -19,6 +19,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date
+from itertools import groupby
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -80,36 +81,11 @@ class ContingentIndex:
     @classmethod
     def build(cls, history: Sequence[Record]) -> ContingentIndex:
         """Fold a history that is already in counting order (see :func:`sort_history`)."""
-        deployed_days: list[date] = []
-        deployed_values: list[Figure] = []
-        pledge_days: list[date] = []
-        pledge_values: list[Figure] = []
+        deployed = _Steps()
+        committed = _Steps()
         strength = ZERO
-        n = len(history)
-        i = 0
-        while i < n:
-            day = history[i].on
-            report: Figure | None = None
-            movement: Figure | None = None
-            last_departure = -1
-            while i < n and history[i].on == day:
-                record = history[i]
-                kind = record.kind
-                if kind == "pledge":
-                    if pledge_days and pledge_days[-1] == day:
-                        raise _RecordProblem(i, _second("pledge", day))
-                    pledge_days.append(day)
-                    pledge_values.append(record.figure)
-                elif kind == "strength_report":
-                    if report is not None:
-                        raise _RecordProblem(i, _second("strength report", day))
-                    report = record.figure
-                elif kind == "arrival":
-                    movement = (movement or ZERO) + record.figure
-                else:
-                    movement = (movement or ZERO) - record.figure
-                    last_departure = i
-                i += 1
+        for day, positions in groupby(range(len(history)), key=lambda i: history[i].on):
+            report, movement, last_departure = _one_day(history, positions, committed)
             if report is not None:
                 strength = report
             elif movement is not None:
@@ -123,12 +99,8 @@ class ContingentIndex:
                 strength = after
             else:
                 continue
-            deployed_days.append(day)
-            deployed_values.append(strength)
-        return cls(
-            StepSeries(tuple(deployed_days), tuple(deployed_values)),
-            StepSeries(tuple(pledge_days), tuple(pledge_values)),
-        )
+            deployed.add(day, strength)
+        return cls(deployed.freeze(), committed.freeze())
 
     def deployed(self, day: date) -> Figure:
         """Deployed strength on *day*."""
@@ -141,6 +113,46 @@ class ContingentIndex:
     def at(self, day: date) -> tuple[Figure, Figure]:
         """``(committed, deployed)`` on *day*."""
         return self.committed_series.at(day), self.deployed_series.at(day)
+
+
+def _one_day(
+    history: Sequence[Record], positions: Iterable[int], committed: _Steps
+) -> tuple[Figure | None, Figure | None, int]:
+    """Read one day's records: add its pledge to *committed*; return its report and movement."""
+    report: Figure | None = None
+    movement: Figure | None = None
+    last_departure = -1
+    for i in positions:
+        record = history[i]
+        if record.kind == "pledge":
+            if committed.days and committed.days[-1] == record.on:
+                raise _RecordProblem(i, _second("pledge", record.on))
+            committed.add(record.on, record.figure)
+        elif record.kind == "strength_report":
+            if report is not None:
+                raise _RecordProblem(i, _second("strength report", record.on))
+            report = record.figure
+        elif record.kind == "arrival":
+            movement = (movement or ZERO) + record.figure
+        else:
+            movement = (movement or ZERO) - record.figure
+            last_departure = i
+    return report, movement, last_departure
+
+
+class _Steps:
+    """A step function being built, one day at a time."""
+
+    def __init__(self) -> None:
+        self.days: list[date] = []
+        self.values: list[Figure] = []
+
+    def add(self, day: date, value: Figure) -> None:
+        self.days.append(day)
+        self.values.append(value)
+
+    def freeze(self) -> StepSeries:
+        return StepSeries(tuple(self.days), tuple(self.values))
 
 
 def _second(what: str, day: date) -> str:

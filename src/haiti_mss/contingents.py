@@ -18,11 +18,29 @@ from typing import Any, ClassVar
 import attrs
 
 from . import _counting
-from ._checks import enum_converter, in_field, is_date, is_int, is_str, texts, to_day, tuple_of
-from .countries import Country, to_country
+from ._checks import (
+    are_texts,
+    as_tuple,
+    is_date,
+    is_int,
+    is_str,
+    member,
+    member_of,
+    optional_member_of,
+    to_day,
+    to_texts,
+    tuple_of,
+)
+from .countries import Country, is_country, to_country
 from .errors import DataError
-from .figures import Figure, to_figure, to_optional_figure
-from .sources import Alternative, Confidence, to_confidence
+from .figures import (
+    Figure,
+    is_figure,
+    is_optional_figure,
+    to_figure,
+    to_optional_figure,
+)
+from .sources import Alternative, Confidence, are_alternatives, to_alternatives, to_confidence
 
 __all__ = [
     "Arrival",
@@ -61,13 +79,20 @@ def check_head_count(value: Figure, where: str | int | tuple[str | int, ...]) ->
         raise DataError.at(where, f"must be >= 0 (got {value})")
 
 
-def is_head_count(_: object, attribute: attrs.Attribute[Any], value: Figure) -> None:
+def is_head_count(instance: object, attribute: attrs.Attribute[Any], value: Figure) -> None:
     """Validator: a Figure whose value is a whole number of people, >= 0."""
+    is_figure(instance, attribute, value)
     check_head_count(value, attribute.name)
 
 
-_to_sources = in_field("sources", texts)
-_to_alternatives = tuple_of(Alternative, "alternatives")
+def to_personnel_type(value: PersonnelType | str) -> PersonnelType:
+    """Converter: a :class:`PersonnelType` or its value."""
+    return member(PersonnelType, value)
+
+
+def to_reason(value: DepartureReason | str) -> DepartureReason:
+    """Converter: a :class:`DepartureReason` or its value."""
+    return member(DepartureReason, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -83,9 +108,13 @@ class Record:
     figure_field: ClassVar[str] = ""
 
     on: date = attrs.field(validator=is_date)
-    sources: tuple[str, ...] = attrs.field(default=(), converter=_to_sources)
-    alternatives: tuple[Alternative, ...] = attrs.field(default=(), converter=_to_alternatives)
-    confidence: Confidence | None = attrs.field(default=None, converter=to_confidence)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_texts, validator=are_texts)
+    alternatives: tuple[Alternative, ...] = attrs.field(
+        default=(), converter=to_alternatives, validator=are_alternatives
+    )
+    confidence: Confidence | None = attrs.field(
+        default=None, converter=to_confidence, validator=optional_member_of(Confidence)
+    )
     note: str = attrs.field(default="", validator=is_str)
 
     def __attrs_post_init__(self) -> None:
@@ -114,9 +143,9 @@ class Pledge(Record):
     kind: ClassVar[str] = "pledge"
     figure_field: ClassVar[str] = "total"
 
-    total: Figure = attrs.field(converter=in_field("total", to_figure), validator=is_head_count)
+    total: Figure = attrs.field(converter=to_figure, validator=is_head_count)
     increment: Figure | None = attrs.field(
-        default=None, converter=in_field("increment", to_optional_figure)
+        default=None, converter=to_optional_figure, validator=is_optional_figure
     )
 
 
@@ -131,9 +160,7 @@ class Arrival(Record):
     kind: ClassVar[str] = "arrival"
     figure_field: ClassVar[str] = "personnel"
 
-    personnel: Figure = attrs.field(
-        converter=in_field("personnel", to_figure), validator=is_head_count
-    )
+    personnel: Figure = attrs.field(converter=to_figure, validator=is_head_count)
 
 
 @attrs.frozen(kw_only=True)
@@ -147,12 +174,8 @@ class Departure(Record):
     kind: ClassVar[str] = "departure"
     figure_field: ClassVar[str] = "personnel"
 
-    personnel: Figure = attrs.field(
-        converter=in_field("personnel", to_figure), validator=is_head_count
-    )
-    reason: DepartureReason = attrs.field(
-        converter=in_field("reason", enum_converter(DepartureReason))
-    )
+    personnel: Figure = attrs.field(converter=to_figure, validator=is_head_count)
+    reason: DepartureReason = attrs.field(converter=to_reason, validator=member_of(DepartureReason))
 
 
 @attrs.frozen(kw_only=True)
@@ -168,20 +191,26 @@ class StrengthReport(Record):
     kind: ClassVar[str] = "strength_report"
     figure_field: ClassVar[str] = "personnel"
 
-    personnel: Figure = attrs.field(
-        converter=in_field("personnel", to_figure), validator=is_head_count
-    )
+    personnel: Figure = attrs.field(converter=to_figure, validator=is_head_count)
 
 
 RECORD_TYPES: tuple[type[Record], ...] = (Pledge, Arrival, Departure, StrengthReport)
 """The kinds of record a history may hold, in the order they count within one day."""
 
 
-def _to_history(value: Iterable[Record]) -> tuple[Record, ...]:
-    records = tuple_of(RECORD_TYPES, "history", what="Pledge, Arrival, Departure or StrengthReport")(
-        value
-    )
-    return _counting.sort_history(records)
+def to_history(value: Iterable[Record]) -> tuple[Record, ...]:
+    """Converter for a history: records in any order become a tuple in counting order.
+
+    Raises:
+        DataError: the history is inconsistent (see :func:`haiti_mss._counting.sort_history`).
+    """
+    records = as_tuple(value)
+    if isinstance(records, tuple) and all(isinstance(r, RECORD_TYPES) for r in records):
+        return _counting.sort_history(records)
+    return records  # the validator reports what is not a record
+
+
+is_history = tuple_of(RECORD_TYPES, "Pledge, Arrival, Departure or StrengthReport")
 
 
 @attrs.frozen(kw_only=True)
@@ -193,22 +222,28 @@ class Contingent:
     make the strength negative, or that holds two pledges or two strength reports on one day,
     is refused.
 
-    >>> ken = Contingent(country="Kenya", personnel_type="police", history=[
-    ...     Arrival(on=date(2024, 7, 16), personnel=200),
-    ...     Pledge(on=date(2023, 7, 29), total=1000),
-    ...     Arrival(on=date(2024, 6, 25), personnel=200),
-    ... ])
+    >>> ken = Contingent(
+    ...     country="Kenya",
+    ...     personnel_type="police",
+    ...     history=[
+    ...         Arrival(on=date(2024, 7, 16), personnel=200),
+    ...         Pledge(on=date(2023, 7, 29), total=1000),
+    ...         Arrival(on=date(2024, 6, 25), personnel=200),
+    ...     ],
+    ... )
     >>> [record.kind for record in ken.history]
     ['pledge', 'arrival', 'arrival']
     >>> ken.deployed_on("2024-07-01"), ken.outstanding_on("2024-07-01")
     (Figure(200), Figure(800))
     """
 
-    country: Country = attrs.field(converter=in_field("country", to_country))
+    country: Country = attrs.field(converter=to_country, validator=is_country)
     personnel_type: PersonnelType = attrs.field(
-        converter=in_field("personnel_type", enum_converter(PersonnelType))
+        converter=to_personnel_type, validator=member_of(PersonnelType)
     )
-    history: tuple[Record, ...] = attrs.field(default=(), converter=_to_history)
+    history: tuple[Record, ...] = attrs.field(
+        default=(), converter=to_history, validator=is_history
+    )
     description: str = attrs.field(default="", validator=is_str)
 
     def __attrs_post_init__(self) -> None:

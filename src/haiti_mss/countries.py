@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from typing import Any, Self
+from typing import Any, Self, cast
 
 import attrs
 
-from ._checks import show, type_name
+from ._checks import as_tuple, show, tuple_of, type_name
 from .errors import DataError
 
 __all__ = ["Country", "CountryLike"]
@@ -18,7 +18,8 @@ __all__ = ["Country", "CountryLike"]
 def _name_of(code: str) -> str | None:
     import pycountry  # noqa: PLC0415  # pycountry loads its database lazily; so do we
 
-    record = pycountry.countries.get(alpha_3=code)
+    countries: Any = pycountry.countries  # pycountry ships no type information
+    record = countries.get(alpha_3=code)
     return None if record is None else str(record.name)
 
 
@@ -26,15 +27,20 @@ def _name_of(code: str) -> str | None:
 def _code_for(text: str) -> str | None:
     import pycountry  # noqa: PLC0415
 
+    if not text:
+        return None
     try:
-        return str(pycountry.countries.lookup(text).alpha_3)
+        countries: Any = pycountry.countries
+        return str(countries.lookup(text).alpha_3)
     except LookupError:
         return None
 
 
 def _alpha3(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
-        raise DataError.at(attribute.name, f"must be a string, not {type_name(value)} ({show(value)})")
+        raise DataError.at(
+            attribute.name, f"must be a string, not {type_name(value)} ({show(value)})"
+        )
     if _name_of(value) is None:
         raise DataError.at(
             attribute.name, f"{show(value)} is not an ISO 3166-1 alpha-3 country code"
@@ -67,14 +73,14 @@ class Country:
         """
         if isinstance(value, cls):
             return value
-        if not isinstance(value, str):
-            raise DataError.at(
-                (), f"must be a country code or name, not {type_name(value)} ({show(value)})"
-            )
-        code = _code_for(value.strip()) if value.strip() else None
-        if code is None:
+        if isinstance(value, str):
+            code = _code_for(value.strip())
+            if code is not None:
+                return cls(code=code)
             raise DataError.at((), f"{show(value)} is not a known country code or name")
-        return cls(code=code)
+        raise DataError.at(
+            (), f"must be a country code or name, not {type_name(value)} ({show(value)})"
+        )
 
     @property
     def name(self) -> str:
@@ -93,18 +99,41 @@ CountryLike = Country | str
 
 
 def to_country(value: CountryLike) -> Country:
-    """Converter for country fields: see :meth:`Country.of`."""
-    return Country.of(value)
+    """Converter for country fields: a code or a name becomes a :class:`Country`.
+
+    What it cannot read is left for :func:`is_country` to report with the field's name.
+    """
+    if isinstance(value, str):
+        code = _code_for(value.strip())
+        if code is not None:
+            return Country(code=code)
+    return cast("Country", value)
+
+
+def is_country(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator for country fields."""
+    if isinstance(value, Country):
+        return
+    if isinstance(value, str):
+        raise DataError.at(attribute.name, f"{show(value)} is not a known country code or name")
+    raise DataError.at(
+        attribute.name, f"must be a country code or name, not {type_name(value)} ({show(value)})"
+    )
+
+
+def to_optional_country(value: CountryLike | None) -> Country | None:
+    """Like :func:`to_country`, and ``None`` stays ``None``."""
+    return None if value is None else to_country(value)
 
 
 def to_countries(value: Iterable[CountryLike]) -> tuple[Country, ...]:
-    """Converter for fields that hold several countries: a list of codes, names or Countries."""
-    if isinstance(value, str):
-        raise DataError.at((), f"must be a list of countries, not a single string ({show(value)})")
-    countries = []
-    for i, item in enumerate(value):
-        try:
-            countries.append(Country.of(item))
-        except DataError as error:
-            raise error.within(i) from None
-    return tuple(countries)
+    """Converter for fields that hold several countries: each item as :func:`to_country`."""
+    items: object = as_tuple(value)
+    if isinstance(items, tuple):
+        return tuple(to_country(item) for item in items)
+    return cast("tuple[Country, ...]", items)
+
+
+def are_countries(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator for fields that hold several countries."""
+    tuple_of(Country, "countries")(_, attribute, value)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Any, Final, Self
+from typing import Any, Final, Self, cast
 
 import attrs
 
-from ._checks import enum_converter, in_field, is_number, show, type_name
+from ._checks import is_number, member, member_of, show, type_name
 from .errors import DataError
 
 __all__ = ["Figure", "FigureLike", "Qualifier"]
@@ -31,7 +31,7 @@ class Qualifier(enum.StrEnum):
 
     @property
     def symbol(self) -> str:
-        """The sign written before the number: ``""``, ``"~"``, ``"≥"``, ``">"``, ``"≤"``, ``"<"``."""
+        """The sign written before the number: ``~ ≥ > ≤ <``, or nothing when exact."""
         return _SYMBOLS[self]
 
     @property
@@ -121,9 +121,7 @@ _PREFIXES: Final = {
     "under": Qualifier.LESS_THAN,
     "<": Qualifier.LESS_THAN,
 }
-_PREFIX_PATTERN: Final = "|".join(
-    re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True)
-)
+_PREFIX_PATTERN: Final = "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True))
 _SCALES: Final = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _FIGURE: Final = re.compile(
     rf"""(?P<prefix>{_PREFIX_PATTERN})?\s*
@@ -134,12 +132,16 @@ _FIGURE: Final = re.compile(
 )
 
 
-def _value(value: object) -> int | float:
+def _finite(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not is_number(value):
         raise DataError.at(
-            "value", f"must be a finite int or float, not {type_name(value)} ({show(value)})"
+            attribute.name, f"must be a finite int or float, not {type_name(value)} ({show(value)})"
         )
-    return value  # type: ignore[return-value]  # is_number checked it
+
+
+def to_qualifier(value: Qualifier | str) -> Qualifier:
+    """Converter for qualifier fields: a :class:`Qualifier` or its value."""
+    return member(Qualifier, value)
 
 
 @attrs.frozen(repr=False)
@@ -162,9 +164,9 @@ class Figure:
     True
     """
 
-    value: int | float = attrs.field(converter=_value)
+    value: int | float = attrs.field(validator=_finite)
     qualifier: Qualifier = attrs.field(
-        default=Qualifier.EXACT, converter=in_field("qualifier", enum_converter(Qualifier))
+        default=Qualifier.EXACT, converter=to_qualifier, validator=member_of(Qualifier)
     )
 
     @classmethod
@@ -208,7 +210,11 @@ class Figure:
         if match["fraction"]:
             numerator = int(digits + match["fraction"][1:]) * scale
             denominator = 10 ** (len(match["fraction"]) - 1)
-            value = numerator // denominator if numerator % denominator == 0 else numerator / denominator
+            value = (
+                numerator // denominator
+                if numerator % denominator == 0
+                else numerator / denominator
+            )
         else:
             value = int(digits) * scale
         return cls(value, qualifier)
@@ -255,18 +261,30 @@ FigureLike = Figure | int | float
 ZERO: Final = Figure(0)
 
 
-def to_figure(value: Any) -> Figure:
-    """Accept a :class:`Figure` or a plain int or float, which is exact."""
-    if isinstance(value, Figure):
-        return value
+def to_figure(value: FigureLike) -> Figure:
+    """Converter for figure fields: a plain int or float becomes an exact :class:`Figure`."""
     if is_number(value):
-        return Figure(value)
-    raise DataError.at((), f"must be a Figure or a number, not {type_name(value)} ({show(value)})")
+        return Figure(value)  # type: ignore[arg-type]  # is_number checked it is a number
+    return cast("Figure", value)
 
 
-def to_optional_figure(value: Any) -> Figure | None:
+def to_optional_figure(value: FigureLike | None) -> Figure | None:
     """Like :func:`to_figure`, and ``None`` stays ``None``."""
     return None if value is None else to_figure(value)
+
+
+def is_figure(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a :class:`Figure` (after conversion from a number)."""
+    if not isinstance(value, Figure):
+        raise DataError.at(
+            attribute.name, f"must be a Figure or a number, not {type_name(value)} ({show(value)})"
+        )
+
+
+def is_optional_figure(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a :class:`Figure` or ``None``."""
+    if value is not None:
+        is_figure(instance, attribute, value)
 
 
 def larger(first: Figure, second: Figure) -> Figure:

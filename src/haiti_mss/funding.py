@@ -10,10 +10,22 @@ from typing import Any
 
 import attrs
 
-from ._checks import enum_converter, in_field, is_date, is_str, show, texts, to_decimal, type_name
-from .countries import Country, to_country
+from ._checks import (
+    are_texts,
+    is_date,
+    is_money,
+    is_str,
+    member,
+    member_of,
+    optional_member_of,
+    show,
+    to_decimal,
+    to_texts,
+    type_name,
+)
+from .countries import Country, is_country, to_optional_country
 from .errors import DataError
-from .figures import Qualifier
+from .figures import Qualifier, to_qualifier
 from .sources import Confidence, to_confidence
 
 __all__ = ["Contribution", "ContributionStatus"]
@@ -31,23 +43,22 @@ class ContributionStatus(enum.StrEnum):
 def _known_currency(code: str) -> bool:
     import pycountry  # noqa: PLC0415  # loaded when first needed
 
-    return pycountry.currencies.get(alpha_3=code) is not None
+    currencies: Any = pycountry.currencies  # pycountry ships no type information
+    return currencies.get(alpha_3=code) is not None
 
 
 def _currency(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
-        raise DataError.at(attribute.name, f"must be a string, not {type_name(value)} ({show(value)})")
+        raise DataError.at(
+            attribute.name, f"must be a string, not {type_name(value)} ({show(value)})"
+        )
     if not _known_currency(value):
         raise DataError.at(attribute.name, f"{show(value)} is not an ISO 4217 currency code")
 
 
-def _non_negative(_: object, attribute: attrs.Attribute[Any], value: Decimal) -> None:
-    if value < 0:
-        raise DataError.at(attribute.name, f"must be >= 0 (got {value})")
-
-
-def _optional_country(value: Country | str | None) -> Country | None:
-    return None if value is None else to_country(value)
+def to_contribution_status(value: ContributionStatus | str) -> ContributionStatus:
+    """Converter: a :class:`ContributionStatus` or its value."""
+    return member(ContributionStatus, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -58,25 +69,35 @@ class Contribution:
     :class:`~decimal.Decimal`, an int or a decimal string, never a float. *qualifier* says how the
     source gave the amount ("over $300 million" is ``more_than``).
 
-    >>> c = Contribution(on=date(2024, 3, 11), donor="USA", amount="300000000", currency="USD",
-    ...                  status="pledged", qualifier="more_than")
+    >>> c = Contribution(
+    ...     on=date(2024, 3, 11),
+    ...     donor="USA",
+    ...     amount="300000000",
+    ...     currency="USD",
+    ...     status="pledged",
+    ...     qualifier="more_than",
+    ... )
     >>> str(c)
     'USA pledged >300,000,000 USD on 2024-03-11'
     """
 
     on: date = attrs.field(validator=is_date)
-    donor: Country | None = attrs.field(converter=in_field("donor", _optional_country))
-    amount: Decimal = attrs.field(converter=in_field("amount", to_decimal), validator=_non_negative)
+    donor: Country | None = attrs.field(
+        converter=to_optional_country, validator=attrs.validators.optional(is_country)
+    )
+    amount: Decimal = attrs.field(converter=to_decimal, validator=is_money)
     currency: str = attrs.field(validator=_currency)
     status: ContributionStatus = attrs.field(
-        converter=in_field("status", enum_converter(ContributionStatus))
+        converter=to_contribution_status, validator=member_of(ContributionStatus)
     )
     qualifier: Qualifier = attrs.field(
-        default=Qualifier.EXACT, converter=in_field("qualifier", enum_converter(Qualifier))
+        default=Qualifier.EXACT, converter=to_qualifier, validator=member_of(Qualifier)
     )
     purpose: str = attrs.field(default="", validator=is_str)
-    sources: tuple[str, ...] = attrs.field(default=(), converter=in_field("sources", texts))
-    confidence: Confidence | None = attrs.field(default=None, converter=to_confidence)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_texts, validator=are_texts)
+    confidence: Confidence | None = attrs.field(
+        default=None, converter=to_confidence, validator=optional_member_of(Confidence)
+    )
     note: str = attrs.field(default="", validator=is_str)
 
     def __str__(self) -> str:

@@ -6,10 +6,18 @@ from datetime import date
 
 import attrs
 
-from ._checks import in_field, is_date, is_optional_date, is_str, is_text, texts, tuple_of
+from ._checks import (
+    are_texts,
+    is_date,
+    is_optional_date,
+    is_str,
+    is_text,
+    optional_member_of,
+    to_texts,
+)
 from .errors import DataError
-from .figures import Figure, to_figure
-from .sources import Alternative, Confidence, to_confidence
+from .figures import Figure, is_figure, to_figure
+from .sources import Alternative, Confidence, are_alternatives, to_alternatives, to_confidence
 
 __all__ = ["Indicator"]
 
@@ -22,25 +30,33 @@ class Indicator:
     covers a period (a quarter, a survey round), and *published* the day it was made public:
     IOM's 578,074 displaced people describe 24 April to 31 May 2024 and were published in June.
 
-    >>> idps = Indicator(name="internally displaced persons", value=578_074, unit="people",
-    ...                  period_start=date(2024, 4, 24), as_of=date(2024, 5, 31),
-    ...                  published=date(2024, 6, 20))
-    >>> print(idps)
-    internally displaced persons: 578,074 people (data 2024-04-24 to 2024-05-31, published 2024-06-20)
+    >>> idps = Indicator(
+    ...     name="internally displaced persons",
+    ...     value=578_074,
+    ...     unit="people",
+    ...     period_start=date(2024, 4, 24),
+    ...     as_of=date(2024, 5, 31),
+    ...     published=date(2024, 6, 20),
+    ... )
+    >>> print(idps)  # doctest: +NORMALIZE_WHITESPACE
+    internally displaced persons: 578,074 people
+    (data 2024-04-24 to 2024-05-31, published 2024-06-20)
     """
 
     name: str = attrs.field(validator=is_text)
-    value: Figure = attrs.field(converter=in_field("value", to_figure))
+    value: Figure = attrs.field(converter=to_figure, validator=is_figure)
     as_of: date = attrs.field(validator=is_date)
     unit: str = attrs.field(default="", validator=is_str)
     period_start: date | None = attrs.field(default=None, validator=is_optional_date)
     published: date | None = attrs.field(default=None, validator=is_optional_date)
     area: str = attrs.field(default="Haiti", validator=is_text)
     alternatives: tuple[Alternative, ...] = attrs.field(
-        default=(), converter=tuple_of(Alternative, "alternatives")
+        default=(), converter=to_alternatives, validator=are_alternatives
     )
-    sources: tuple[str, ...] = attrs.field(default=(), converter=in_field("sources", texts))
-    confidence: Confidence | None = attrs.field(default=None, converter=to_confidence)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_texts, validator=are_texts)
+    confidence: Confidence | None = attrs.field(
+        default=None, converter=to_confidence, validator=optional_member_of(Confidence)
+    )
     note: str = attrs.field(default="", validator=is_str)
 
     def __attrs_post_init__(self) -> None:

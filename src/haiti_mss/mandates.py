@@ -18,20 +18,23 @@ from typing import TYPE_CHECKING, Any, Final, Self, overload
 import attrs
 
 from ._checks import (
-    in_field,
+    are_texts,
+    as_tuple,
     instance_of,
     is_count,
     is_date,
     is_str,
+    matches,
+    optional_member_of,
     show,
-    texts,
     to_day,
+    to_texts,
     tuple_of,
     type_name,
 )
-from .countries import Country, to_countries
+from .countries import Country, are_countries, to_countries
 from .errors import DataError, Problem
-from .figures import Figure, to_optional_figure
+from .figures import Figure, is_optional_figure, to_optional_figure
 from .sources import Confidence, to_confidence
 
 if TYPE_CHECKING:
@@ -43,8 +46,29 @@ _ISO_DURATION: Final = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)
 _NUMBERS: Final = {
     word: n
     for n, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 } | {"a": 1, "an": 1}
 _WORDS: Final = re.compile(r"(\d+|[a-z]+)[\s-]+(year|month|week|day)s?", re.IGNORECASE)
@@ -118,7 +142,9 @@ class Duration:
     def __str__(self) -> str:
         text = "".join(
             f"{n}{unit}"
-            for n, unit in zip((self.years, self.months, self.weeks, self.days), "YMWD", strict=True)
+            for n, unit in zip(
+                (self.years, self.months, self.weeks, self.days), "YMWD", strict=True
+            )
             if n
         )
         return f"P{text or '0D'}"
@@ -139,7 +165,7 @@ class Vote:
     against: int = attrs.field(default=0, validator=is_count)
     abstentions: int = attrs.field(default=0, validator=is_count)
     abstainers: tuple[Country, ...] = attrs.field(
-        default=(), converter=in_field("abstainers", to_countries)
+        default=(), converter=to_countries, validator=are_countries
     )
 
     def __attrs_post_init__(self) -> None:
@@ -166,14 +192,6 @@ class Vote:
 _RESOLUTION: Final = re.compile(r"S/RES/\d+ \(\d{4}\)")
 
 
-def _resolution(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    is_str(_, attribute, value)
-    if not _RESOLUTION.fullmatch(value):  # type: ignore[arg-type]  # is_str checked it
-        raise DataError.at(
-            attribute.name, f"must be a symbol like 'S/RES/2699 (2023)' (got {show(value)})"
-        )
-
-
 def _positive_ceiling(_: object, attribute: attrs.Attribute[Any], value: Figure | None) -> None:
     if value is not None and value.value <= 0:
         raise DataError.at(attribute.name, f"must be > 0 (got {value})")
@@ -188,19 +206,22 @@ class Mandate:
     resolution sets none. *term* keeps the period the resolution states, when it states one;
     :meth:`for_term` computes *expires* from it.
 
-    >>> m = Mandate(resolution="S/RES/2699 (2023)", adopted=date(2023, 10, 2),
-    ...             expires=date(2024, 10, 2))
+    >>> m = Mandate(
+    ...     resolution="S/RES/2699 (2023)", adopted=date(2023, 10, 2), expires=date(2024, 10, 2)
+    ... )
     >>> m.in_force_on(date(2024, 10, 2)), m.days_until_expiry(date(2024, 9, 21))
     (True, 11)
     """
 
-    resolution: str = attrs.field(validator=_resolution)
+    resolution: str = attrs.field(
+        validator=matches(_RESOLUTION, "a symbol like 'S/RES/2699 (2023)'")
+    )
     adopted: date = attrs.field(validator=is_date)
     expires: date = attrs.field(validator=is_date)
     ceiling: Figure | None = attrs.field(
         default=None,
-        converter=in_field("ceiling", to_optional_figure),
-        validator=_positive_ceiling,
+        converter=to_optional_figure,
+        validator=[is_optional_figure, _positive_ceiling],
     )
     vote: Vote | None = attrs.field(
         default=None, validator=attrs.validators.optional(instance_of(Vote))
@@ -208,8 +229,10 @@ class Mandate:
     term: Duration | None = attrs.field(
         default=None, validator=attrs.validators.optional(instance_of(Duration))
     )
-    sources: tuple[str, ...] = attrs.field(default=(), converter=in_field("sources", texts))
-    confidence: Confidence | None = attrs.field(default=None, converter=to_confidence)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_texts, validator=are_texts)
+    confidence: Confidence | None = attrs.field(
+        default=None, converter=to_confidence, validator=optional_member_of(Confidence)
+    )
     note: str = attrs.field(default="", validator=is_str)
 
     def __attrs_post_init__(self) -> None:
@@ -228,22 +251,33 @@ class Mandate:
         adopted: date,
         term: Duration | str,
         starts: date | None = None,
-        **fields: Any,
+        **fields: Any,  # noqa: ANN401  # passed on to the constructor, which checks them
     ) -> Self:
         """A mandate for *term* from *starts* (default: the adoption date).
 
         A renewal adopted before the current mandate runs out usually counts its term from the
         old expiry date: pass that as *starts*.
 
-        >>> Mandate.for_term(resolution="S/RES/2751 (2024)", adopted=date(2024, 9, 30),
-        ...                  term="twelve months", starts=date(2024, 10, 2)).expires
+        >>> Mandate.for_term(
+        ...     resolution="S/RES/2751 (2024)",
+        ...     adopted=date(2024, 9, 30),
+        ...     term="twelve months",
+        ...     starts=date(2024, 10, 2),
+        ... ).expires
         datetime.date(2025, 10, 2)
         """
-        duration = term if isinstance(term, Duration) else in_field("term", Duration.parse)(term)
+        try:
+            duration = term if isinstance(term, Duration) else Duration.parse(term)
+        except DataError as error:
+            raise error.within("term") from None
         start = adopted if starts is None else starts
         is_date(None, attrs.fields(cls).adopted, start)
         return cls(
-            resolution=resolution, adopted=adopted, expires=start + duration, term=duration, **fields
+            resolution=resolution,
+            adopted=adopted,
+            expires=start + duration,
+            term=duration,
+            **fields,
         )
 
     def in_force_on(self, day: date | str) -> bool:
@@ -284,9 +318,12 @@ class Authorisation(enum.StrEnum):
     """The timeline holds no mandates."""
 
 
-def _to_mandates(value: Iterable[Mandate]) -> tuple[Mandate, ...]:
-    mandates = tuple_of(Mandate, "mandates")(value)
-    return tuple(sorted(mandates, key=lambda m: (m.adopted, m.expires)))
+def to_mandates(value: Iterable[Mandate]) -> tuple[Mandate, ...]:
+    """Converter: mandates in any order become a tuple ordered by adoption, then expiry."""
+    mandates = as_tuple(value)
+    if isinstance(mandates, tuple) and all(isinstance(m, Mandate) for m in mandates):
+        return tuple(sorted(mandates, key=lambda m: (m.adopted, m.expires)))
+    return mandates  # the validator reports what is not a mandate
 
 
 @attrs.frozen(kw_only=True)
@@ -297,27 +334,36 @@ class MandateTimeline:
     after one mandate expires and before the next is adopted are a :class:`Lapse`; after the last
     mandate expires, the authorisation has ended.
 
-    >>> timeline = MandateTimeline(mandates=[
-    ...     Mandate(resolution="S/RES/1 (2030)", adopted=date(2030, 1, 1), expires=date(2030, 6, 30)),
-    ...     Mandate(resolution="S/RES/2 (2030)", adopted=date(2030, 7, 10), expires=date(2031, 7, 9)),
-    ... ])
+    >>> timeline = MandateTimeline(
+    ...     mandates=[
+    ...         Mandate(
+    ...             resolution="S/RES/1 (2030)", adopted=date(2030, 1, 1), expires=date(2030, 6, 30)
+    ...         ),
+    ...         Mandate(
+    ...             resolution="S/RES/2 (2030)", adopted=date(2030, 7, 10), expires=date(2031, 7, 9)
+    ...         ),
+    ...     ]
+    ... )
     >>> timeline.lapses
     (Lapse(start=datetime.date(2030, 7, 1), end=datetime.date(2030, 7, 9)),)
     >>> print(timeline.in_force_on("2030-07-10").resolution)
     S/RES/2 (2030)
     """
 
-    mandates: tuple[Mandate, ...] = attrs.field(default=(), converter=_to_mandates)
+    mandates: tuple[Mandate, ...] = attrs.field(
+        default=(), converter=to_mandates, validator=tuple_of(Mandate)
+    )
 
     def __attrs_post_init__(self) -> None:
         seen: dict[str, int] = {}
-        problems = []
+        problems: list[Problem] = []
         for i, mandate in enumerate(self.mandates):
             if mandate.resolution in seen:
                 problems.append(
                     Problem(
                         ("mandates", i, "resolution"),
-                        f"{mandate.resolution} appears twice (also at mandates[{seen[mandate.resolution]}])",
+                        f"{mandate.resolution} appears twice "
+                        f"(also at mandates[{seen[mandate.resolution]}])",
                     )
                 )
             seen.setdefault(mandate.resolution, i)
@@ -327,7 +373,9 @@ class MandateTimeline:
     @cached_property
     def _segments(self) -> tuple[tuple[date, ...], tuple[Mandate | None, ...]]:
         # The days on which the mandate in force can change, and the mandate from each of them on.
-        starts = sorted({m.adopted for m in self.mandates} | {m.expires + _DAY for m in self.mandates})
+        starts = sorted(
+            {m.adopted for m in self.mandates} | {m.expires + _DAY for m in self.mandates}
+        )
         in_force: list[Mandate | None] = []
         for day in starts:
             covering = [m for m in self.mandates if m.adopted <= day <= m.expires]
@@ -395,4 +443,8 @@ def to_timeline(value: MandateTimeline | Iterable[Mandate]) -> MandateTimeline:
     """Converter for a mission's mandates: a timeline, or mandates in any order."""
     if isinstance(value, MandateTimeline):
         return value
-    return MandateTimeline(mandates=value)
+    try:
+        return MandateTimeline(mandates=value)
+    except DataError as error:
+        # The timeline's own paths start at its "mandates" field, as the mission's do.
+        raise DataError(list(error.problems)) from None

@@ -7,8 +7,17 @@ from datetime import date
 
 import attrs
 
-from ._checks import enum_converter, in_field, is_date, is_str, is_text, texts
-from .countries import Country, to_countries
+from ._checks import (
+    are_texts,
+    is_date,
+    is_str,
+    is_text,
+    member,
+    member_of,
+    optional_member_of,
+    to_texts,
+)
+from .countries import Country, are_countries, to_countries
 from .sources import Confidence, to_confidence
 
 __all__ = ["Milestone", "MilestoneKind"]
@@ -28,23 +37,34 @@ class MilestoneKind(enum.StrEnum):
     OTHER = "other"
 
 
+def to_milestone_kind(value: MilestoneKind | str) -> MilestoneKind:
+    """Converter: a :class:`MilestoneKind` or its value."""
+    return member(MilestoneKind, value)
+
+
 @attrs.frozen(kw_only=True)
 class Milestone:
     """A dated event: a visit, a court ruling, a resolution, a transition.
 
-    >>> Milestone(on=date(2024, 9, 21), kind="visit", title="President Ruto visits Port-au-Prince",
-    ...           countries=["Kenya"]).countries
+    >>> Milestone(
+    ...     on=date(2024, 9, 21),
+    ...     kind="visit",
+    ...     title="President Ruto visits Port-au-Prince",
+    ...     countries=["Kenya"],
+    ... ).countries
     (Country(code='KEN'),)
     """
 
     on: date = attrs.field(validator=is_date)
     title: str = attrs.field(validator=is_text)
     kind: MilestoneKind = attrs.field(
-        default=MilestoneKind.OTHER, converter=in_field("kind", enum_converter(MilestoneKind))
+        default=MilestoneKind.OTHER, converter=to_milestone_kind, validator=member_of(MilestoneKind)
     )
     countries: tuple[Country, ...] = attrs.field(
-        default=(), converter=in_field("countries", to_countries)
+        default=(), converter=to_countries, validator=are_countries
     )
-    sources: tuple[str, ...] = attrs.field(default=(), converter=in_field("sources", texts))
-    confidence: Confidence | None = attrs.field(default=None, converter=to_confidence)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_texts, validator=are_texts)
+    confidence: Confidence | None = attrs.field(
+        default=None, converter=to_confidence, validator=optional_member_of(Confidence)
+    )
     note: str = attrs.field(default="", validator=is_str)

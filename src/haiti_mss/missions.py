@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final, TypeVar
@@ -11,11 +11,20 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import attrs
 
 from ._calendar import Frequency, series
-from ._checks import enum_converter, in_field, is_optional_date, is_str, is_text, show, to_day, tuple_of
+from ._checks import (
+    as_tuple,
+    instance_of,
+    is_optional_date,
+    is_str,
+    is_text,
+    matches,
+    to_day,
+    tuple_of,
+)
 from .contingents import Contingent, PersonnelType
-from .countries import Country, to_country
+from .countries import Country, is_country, to_country
 from .errors import DataError, Problem
-from .figures import ZERO, Figure, to_optional_figure
+from .figures import ZERO, Figure, is_optional_figure, to_optional_figure
 from .funding import Contribution
 from .indicators import Indicator
 from .mandates import MandateTimeline, to_timeline
@@ -30,19 +39,7 @@ __all__ = ["Mission"]
 
 T = TypeVar("T", Contribution, Milestone, Indicator)
 _ACRONYM: Final = re.compile(r"[A-Z][A-Z0-9-]*")
-
-
-def _acronym(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    is_str(_, attribute, value)
-    if not _ACRONYM.fullmatch(value):  # type: ignore[arg-type]  # is_str checked it
-        raise DataError.at(
-            attribute.name, f"must be capital letters, digits or '-', like 'MSS' (got {show(value)})"
-        )
-
-
-def _optional_acronym(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _acronym(instance, attribute, value)
+_is_acronym = matches(_ACRONYM, "capital letters, digits or '-', like 'MSS'")
 
 
 def _planned(_: object, attribute: attrs.Attribute[Any], value: Figure | None) -> None:
@@ -50,17 +47,36 @@ def _planned(_: object, attribute: attrs.Attribute[Any], value: Figure | None) -
         raise DataError.at(attribute.name, f"must be > 0 (got {value})")
 
 
-def _dated(cls: type[T], name: str) -> Callable[[Iterable[T]], tuple[T, ...]]:
-    """A converter to a date-ordered tuple of *cls* (stable for records on the same day)."""
-    check = tuple_of(cls, name)
-
-    def convert(value: Iterable[T]) -> tuple[T, ...]:
-        return tuple(sorted(check(value), key=lambda item: item.on))
-
-    return convert
+def _by_date(value: Iterable[T], cls: type[T]) -> tuple[T, ...]:
+    items = as_tuple(value)
+    if isinstance(items, tuple) and all(isinstance(item, cls) for item in items):
+        return tuple(sorted(items, key=lambda item: item.on))
+    return items  # the validator reports what is not a *cls*
 
 
-_personnel_type = enum_converter(PersonnelType)
+def to_contributions(value: Iterable[Contribution]) -> tuple[Contribution, ...]:
+    """Converter: contributions in any order become a tuple in date order."""
+    return _by_date(value, Contribution)
+
+
+def to_milestones(value: Iterable[Milestone]) -> tuple[Milestone, ...]:
+    """Converter: milestones in any order become a tuple in date order."""
+    return _by_date(value, Milestone)
+
+
+def to_indicators(value: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    """Converter: indicators in any order become a tuple in order of the day they describe."""
+    return _by_date(value, Indicator)
+
+
+def to_contingents(value: Iterable[Contingent]) -> tuple[Contingent, ...]:
+    """Converter: a list of contingents becomes a tuple, in the order given."""
+    return as_tuple(value)
+
+
+def to_sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    """Converter: a list of sources becomes a tuple, in the order given."""
+    return as_tuple(value)
 
 
 def _latest_record(mission: Mission) -> date | None:
@@ -77,13 +93,30 @@ class Mission:
     defined in *sources*. *current_through* is the last day the records describe; it defaults to
     the date of the latest record.
 
-    >>> mission = Mission(name="Example Support Mission", acronym="ESM", host="HTI", lead="KEN",
+    >>> mission = Mission(
+    ...     name="Example Support Mission",
+    ...     acronym="ESM",
+    ...     host="HTI",
+    ...     lead="KEN",
     ...     planned_strength=2500,
-    ...     mandates=[Mandate(resolution="S/RES/2699 (2023)", adopted=date(2023, 10, 2),
-    ...                       expires=date(2024, 10, 2))],
-    ...     contingents=[Contingent(country="KEN", personnel_type="police", history=[
-    ...         Pledge(on=date(2023, 7, 29), total=1000),
-    ...         Arrival(on=date(2024, 6, 25), personnel=Figure(200, "about"))])])
+    ...     mandates=[
+    ...         Mandate(
+    ...             resolution="S/RES/2699 (2023)",
+    ...             adopted=date(2023, 10, 2),
+    ...             expires=date(2024, 10, 2),
+    ...         )
+    ...     ],
+    ...     contingents=[
+    ...         Contingent(
+    ...             country="KEN",
+    ...             personnel_type="police",
+    ...             history=[
+    ...                 Pledge(on=date(2023, 7, 29), total=1000),
+    ...                 Arrival(on=date(2024, 6, 25), personnel=Figure(200, "about")),
+    ...             ],
+    ...         )
+    ...     ],
+    ... )
     >>> st = mission.status("2024-09-21")
     >>> st.deployed, st.committed, st.outstanding, st.days_until_expiry
     (Figure(200, 'about'), Figure(1000), Figure(800, 'about'), 11)
@@ -92,29 +125,33 @@ class Mission:
     """
 
     name: str = attrs.field(validator=is_text)
-    acronym: str = attrs.field(validator=_acronym)
-    host: Country = attrs.field(converter=in_field("host", to_country))
-    lead: Country = attrs.field(converter=in_field("lead", to_country))
+    acronym: str = attrs.field(validator=_is_acronym)
+    host: Country = attrs.field(converter=to_country, validator=is_country)
+    lead: Country = attrs.field(converter=to_country, validator=is_country)
     planned_strength: Figure | None = attrs.field(
-        default=None, converter=in_field("planned_strength", to_optional_figure), validator=_planned
+        default=None, converter=to_optional_figure, validator=[is_optional_figure, _planned]
     )
     mandates: MandateTimeline = attrs.field(
-        factory=MandateTimeline, converter=in_field("mandates", to_timeline)
+        factory=MandateTimeline, converter=to_timeline, validator=instance_of(MandateTimeline)
     )
     contingents: tuple[Contingent, ...] = attrs.field(
-        default=(), converter=tuple_of(Contingent, "contingents")
+        default=(), converter=to_contingents, validator=tuple_of(Contingent)
     )
     contributions: tuple[Contribution, ...] = attrs.field(
-        default=(), converter=_dated(Contribution, "contributions")
+        default=(), converter=to_contributions, validator=tuple_of(Contribution)
     )
     milestones: tuple[Milestone, ...] = attrs.field(
-        default=(), converter=_dated(Milestone, "milestones")
+        default=(), converter=to_milestones, validator=tuple_of(Milestone)
     )
     indicators: tuple[Indicator, ...] = attrs.field(
-        default=(), converter=_dated(Indicator, "indicators")
+        default=(), converter=to_indicators, validator=tuple_of(Indicator)
     )
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=tuple_of(Source, "sources"))
-    successor: str | None = attrs.field(default=None, validator=_optional_acronym)
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=to_sources, validator=tuple_of(Source)
+    )
+    successor: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_is_acronym)
+    )
     current_through: date | None = attrs.field(
         default=attrs.Factory(_latest_record, takes_self=True), validator=is_optional_date
     )
@@ -123,7 +160,11 @@ class Mission:
     def __attrs_post_init__(self) -> None:
         problems = [*self._duplicates(), *self._unresolved_sources()]
         latest = _latest_record(self)
-        if latest is not None and self.current_through is not None and self.current_through < latest:
+        if (
+            latest is not None
+            and self.current_through is not None
+            and self.current_through < latest
+        ):
             problems.append(
                 Problem(
                     ("current_through",),
@@ -216,16 +257,15 @@ class Mission:
         Raises:
             KeyError: the mission has no such contingent; the message lists those it has.
         """
-        key = (
-            in_field("country", to_country)(country),
-            in_field("personnel_type", _personnel_type)(personnel_type),
-        )
         try:
-            return self._contingents_by_key[key]
-        except KeyError:
+            key = (Country.of(country), PersonnelType(personnel_type))
+        except ValueError:
+            key = None
+        if key is None or key not in self._contingents_by_key:
             have = ", ".join(f"{c.code} {t}" for c, t in self._contingents_by_key) or "none"
-            msg = f"{self.acronym} has no {key[0].code} {key[1]} contingent; it has: {have}"
-            raise KeyError(msg) from None
+            msg = f"{self.acronym} has no {country!s} {personnel_type!s} contingent; it has: {have}"
+            raise KeyError(msg)
+        return self._contingents_by_key[key]
 
     def source(self, source_id: str) -> Source:
         """The source with id *source_id*.
@@ -283,7 +323,7 @@ class Mission:
 
     @property
     def total_projected_force(self) -> Figure:
-        """The total projected force on :attr:`current_through` (0 for a mission without records)."""
+        """The total projected force on :attr:`current_through`; 0 for a mission without records."""
         if self.current_through is None:
             return ZERO
         return self.status(self.current_through).projected_force

@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
 from datetime import date
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
 from ._checks import (
-    enum_converter,
-    in_field,
+    are_texts,
+    as_tuple,
     is_optional_date,
     is_optional_text,
     is_str,
     is_text,
-    show,
-    texts,
+    matches,
+    member,
+    to_texts,
+    tuple_of,
 )
-from .errors import DataError
-from .figures import Figure, to_figure
+from .figures import Figure, is_figure, to_figure
 
 __all__ = ["Alternative", "Confidence", "Source"]
 
@@ -41,23 +43,6 @@ class Confidence(enum.StrEnum):
     LOW = "low"
 
 
-def _source_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    is_str(_, attribute, value)
-    if not _ID.fullmatch(value):  # type: ignore[arg-type]  # is_str checked it
-        raise DataError.at(
-            attribute.name,
-            f"must start with a letter or digit and hold no spaces (got {show(value)})",
-        )
-
-
-def _url(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    is_str(_, attribute, value)
-    if not _URL.fullmatch(value):  # type: ignore[arg-type]  # is_str checked it
-        raise DataError.at(attribute.name, f"must be an http or https URL (got {show(value)})")
-
-
 @attrs.frozen(kw_only=True)
 class Source:
     """A publication that a figure rests on, stored once under its *id*.
@@ -66,16 +51,25 @@ class Source:
     *via* names the outlet where a wire story was read, when that is not its *publisher*.
 
     >>> from datetime import date
-    >>> un = Source(id="un-sc15432", publisher="United Nations", title="SC/15432",
-    ...             url="https://press.un.org/2023/sc15432.doc.htm", published=date(2023, 10, 2))
+    >>> un = Source(
+    ...     id="un-sc15432",
+    ...     publisher="United Nations",
+    ...     title="SC/15432",
+    ...     url="https://press.un.org/2023/sc15432.doc.htm",
+    ...     published=date(2023, 10, 2),
+    ... )
     >>> un.published
     datetime.date(2023, 10, 2)
     """
 
-    id: str = attrs.field(validator=_source_id)
+    id: str = attrs.field(
+        validator=matches(_ID, "a source id: a letter or digit first, and no spaces")
+    )
     publisher: str = attrs.field(validator=is_text)
     title: str = attrs.field(validator=is_text)
-    url: str | None = attrs.field(default=None, validator=_url)
+    url: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(matches(_URL, "an http or https URL"))
+    )
     published: date | None = attrs.field(default=None, validator=is_optional_date)
     via: str | None = attrs.field(default=None, validator=is_optional_text)
     note: str = attrs.field(default="", validator=is_str)
@@ -92,14 +86,19 @@ class Alternative:
     Alternative(value=Figure(400), sources=('kenya-govt',), note='early government reports')
     """
 
-    value: Figure = attrs.field(converter=in_field("value", to_figure))
-    sources: tuple[str, ...] = attrs.field(default=(), converter=in_field("sources", texts))
+    value: Figure = attrs.field(converter=to_figure, validator=is_figure)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_texts, validator=are_texts)
     note: str = attrs.field(default="", validator=is_str)
 
 
 def to_confidence(value: Confidence | str | None) -> Confidence | None:
-    """Converter for optional confidence fields."""
-    return None if value is None else _confidence(value)
+    """Converter for optional confidence fields: a :class:`Confidence`, its value, or ``None``."""
+    return None if value is None else member(Confidence, value)
 
 
-_confidence = in_field("confidence", enum_converter(Confidence))
+def to_alternatives(value: Iterable[Alternative]) -> tuple[Alternative, ...]:
+    """Converter for alternatives: a list becomes a tuple."""
+    return as_tuple(value)
+
+
+are_alternatives = tuple_of(Alternative)

@@ -1,8 +1,8 @@
-"""A mission evaluated on one day: :class:`Status`, :class:`ContingentStatus`, :class:`Breakdown`."""
+"""A mission evaluated on one day: :class:`Status` and the parts it is made of."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from functools import cached_property
 from typing import Generic, TypeVar
@@ -10,7 +10,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from . import _counting
-from ._checks import instance_of, is_date, is_optional_date, is_text, tuple_of
+from ._checks import as_tuple, instance_of, is_date, is_optional_date, is_text, tuple_of
 from .contingents import PersonnelType
 from .countries import Country
 from .errors import DataError
@@ -42,9 +42,11 @@ class Breakdown(Mapping[K, Figure], Generic[K]):
         return dict(self.entries)
 
     def __getitem__(self, key: K | str) -> Figure:
-        lookup = self._lookup
+        # A str finds a PersonnelType key directly (StrEnum members hash and compare as their
+        # value); for a country, it is read as a code or a name.
+        lookup: dict[object, Figure] = self._lookup  # type: ignore[assignment]  # wider keys
         if key in lookup:
-            return lookup[key]  # type: ignore[index]  # str keys match StrEnum members
+            return lookup[key]
         if isinstance(key, str) and not isinstance(key, PersonnelType):
             try:
                 country = Country.of(key)
@@ -52,7 +54,7 @@ class Breakdown(Mapping[K, Figure], Generic[K]):
                 pass
             else:
                 if country in lookup:
-                    return lookup[country]  # type: ignore[index]  # K is Country here
+                    return lookup[country]
         raise KeyError(key)
 
     def __iter__(self) -> Iterator[K]:
@@ -95,6 +97,14 @@ class ContingentStatus:
         return _counting.projected(self.committed, self.deployed)
 
 
+def _to_contingent_statuses(value: Iterable[ContingentStatus]) -> tuple[ContingentStatus, ...]:
+    return as_tuple(value)
+
+
+def _to_indicators(value: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    return as_tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Status:
     """Everything about a mission on one day, as :meth:`Mission.status` computes it.
@@ -109,7 +119,7 @@ class Status:
     as_of: date = attrs.field(validator=is_date)
     current_through: date | None = attrs.field(validator=is_optional_date)
     contingents: tuple[ContingentStatus, ...] = attrs.field(
-        converter=tuple_of(ContingentStatus, "contingents")
+        converter=_to_contingent_statuses, validator=tuple_of(ContingentStatus)
     )
     authorisation: Authorisation = attrs.field(validator=instance_of(Authorisation))
     mandate: Mandate | None = attrs.field(validator=attrs.validators.optional(instance_of(Mandate)))
@@ -117,7 +127,7 @@ class Status:
         validator=attrs.validators.optional(instance_of(Figure))
     )
     indicators: tuple[Indicator, ...] = attrs.field(
-        default=(), converter=tuple_of(Indicator, "indicators")
+        default=(), converter=_to_indicators, validator=tuple_of(Indicator)
     )
 
     @cached_property
