@@ -41,7 +41,7 @@ def is_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         hint = " (use .date() to drop the time)" if isinstance(value, datetime) else ""
         raise DataError.at(
             attribute.name,
-            f"must be a datetime.date, not {type_name(value)} (got {show(value)}){hint}",
+            f"must be a datetime.date, not {type_name(value)} ({show(value)}){hint}",
         )
 
 

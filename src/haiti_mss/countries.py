@@ -8,7 +8,7 @@ from typing import Any, Self, cast
 
 import attrs
 
-from ._checks import as_tuple, show, tuple_of, type_name
+from ._checks import as_tuple, show, type_name
 from .errors import DataError
 
 __all__ = ["Country", "CountryLike"]
@@ -136,4 +136,14 @@ def to_countries(value: Iterable[CountryLike]) -> tuple[Country, ...]:
 
 def are_countries(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator for fields that hold several countries."""
-    tuple_of(Country, "countries")(_, attribute, value)
+    if not isinstance(value, tuple):
+        single = "a single string" if isinstance(value, str) else type_name(value)
+        raise DataError.at(attribute.name, f"must be a list of countries, not {single}")
+    for i, item in enumerate(cast("tuple[object, ...]", value)):
+        if not isinstance(item, Country):
+            raise DataError.at(
+                (attribute.name, i),
+                f"{show(item)} is not a known country code or name"
+                if isinstance(item, str)
+                else f"must be a country code or name, not {type_name(item)} ({show(item)})",
+            )

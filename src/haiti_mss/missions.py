@@ -80,8 +80,10 @@ def to_sources(value: Iterable[Source]) -> tuple[Source, ...]:
 
 
 def _latest_record(mission: Mission) -> date | None:
-    days = list(mission.record_dates())
-    return max(days) if days else None
+    try:
+        return max(mission.record_dates(), default=None)
+    except (AttributeError, TypeError):
+        return None  # a field is invalid: its validator, which runs next, reports it
 
 
 @attrs.frozen(kw_only=True)
@@ -93,6 +95,7 @@ class Mission:
     defined in *sources*. *current_through* is the last day the records describe; it defaults to
     the date of the latest record.
 
+    >>> from haiti_mss import Arrival, Mandate, Pledge
     >>> mission = Mission(
     ...     name="Example Support Mission",
     ...     acronym="ESM",

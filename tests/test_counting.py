@@ -1,0 +1,235 @@
+"""The counting rules, on hand-computed cases."""
+
+from datetime import date
+
+import pytest
+
+from haiti_mss import (
+    Alternative,
+    Arrival,
+    Contingent,
+    DataError,
+    Departure,
+    Figure,
+    Mandate,
+    Mission,
+    Pledge,
+    StrengthReport,
+)
+
+D = date
+
+
+def kenya(*history):
+    """A Kenyan police contingent with *history*."""
+    return Contingent(country="KEN", personnel_type="police", history=list(history))
+
+
+def test_six_hundred_more_bringing_the_total_to_one_thousand():
+    """A pledge stores the new total; the increment is kept as a note, not added again."""
+    ken = kenya(
+        Pledge(on=D(2023, 7, 29), total=1000),
+        Arrival(on=D(2024, 6, 25), personnel=200),
+        Arrival(on=D(2024, 7, 16), personnel=200),
+        Pledge(on=D(2024, 9, 21), total=1000, increment=600),
+    )
+    day = D(2024, 9, 21)
+    assert Figure(1000) == ken.committed_on(day)
+    assert Figure(400) == ken.deployed_on(day)
+    assert Figure(600) == ken.outstanding_on(day)
+    assert Figure(1000) == ken.projected_on(day)
+
+
+def test_deployed_is_zero_before_any_record_and_steps_on_record_days():
+    """Deployed holds its value between records and is 0 before the first."""
+    ken = kenya(Arrival(on=D(2024, 6, 25), personnel=200), Arrival(on=D(2024, 7, 16), personnel=200))
+    assert [Figure(0), Figure(200), Figure(200), Figure(400), Figure(400)] == [
+        ken.deployed_on(d)
+        for d in (D(2024, 6, 24), D(2024, 6, 25), D(2024, 7, 15), D(2024, 7, 16), D(2030, 1, 1))
+    ]
+
+
+def test_a_strength_report_resets_the_count():
+    """After a report, counting restarts from its figure; earlier movements no longer matter."""
+    ken = kenya(
+        Arrival(on=D(2025, 1, 1), personnel=400),
+        Arrival(on=D(2025, 1, 18), personnel=217),
+        StrengthReport(on=D(2025, 8, 28), personnel=Figure(700, "more_than")),
+        Arrival(on=D(2025, 12, 8), personnel=230),
+        Departure(on=D(2025, 12, 8), personnel=Figure(100, "about"), reason="rotation"),
+    )
+    assert Figure(617) == ken.deployed_on(D(2025, 8, 27))
+    assert Figure(700, "more_than") == ken.deployed_on(D(2025, 8, 28))
+    assert Figure(830, "about") == ken.deployed_on(D(2025, 12, 8))
+
+
+def test_a_report_on_the_day_of_a_movement_already_includes_it():
+    """The same-day arrival is not added on top of the report."""
+    ken = kenya(
+        Arrival(on=D(2024, 6, 25), personnel=200),
+        Arrival(on=D(2024, 7, 16), personnel=200),
+        StrengthReport(on=D(2024, 7, 16), personnel=400),
+    )
+    assert Figure(400) == ken.deployed_on(D(2024, 7, 16))
+
+
+def test_a_report_on_a_day_lets_that_days_departures_exceed_the_previous_strength():
+    """Movements on a report's day are inside the report, so they cannot make it negative."""
+    ken = kenya(
+        Departure(on=D(2024, 1, 1), personnel=50, reason="other"),
+        StrengthReport(on=D(2024, 1, 1), personnel=10),
+    )
+    assert Figure(10) == ken.deployed_on(D(2024, 1, 1))
+
+
+def test_a_rotation_on_one_day_keeps_the_strength_positive():
+    """Arrivals count before departures within a day: a full rotation never dips below 0."""
+    ken = kenya(
+        Arrival(on=D(2024, 1, 1), personnel=100),
+        Departure(on=D(2024, 6, 1), personnel=100, reason="rotation"),
+        Arrival(on=D(2024, 6, 1), personnel=100),
+    )
+    assert Figure(100) == ken.deployed_on(D(2024, 6, 1))
+
+
+def test_a_pledge_of_zero_is_a_withdrawal():
+    """After a zero pledge nothing is committed or outstanding; what is deployed stays."""
+    bgd = Contingent(
+        country="BGD",
+        personnel_type="military",
+        history=[
+            Pledge(on=D(2024, 4, 1), total=1500),
+            Arrival(on=D(2024, 5, 1), personnel=10),
+            Pledge(on=D(2024, 8, 1), total=0),
+        ],
+    )
+    assert Figure(1490) == bgd.outstanding_on(D(2024, 7, 31))
+    assert Figure(0) == bgd.committed_on(D(2024, 8, 1))
+    assert Figure(0) == bgd.outstanding_on(D(2024, 8, 1))
+    assert Figure(10) == bgd.projected_on(D(2024, 8, 1))
+
+
+def test_outstanding_is_never_negative_and_projected_is_the_larger():
+    """A contingent above its pledge has nothing outstanding and projects its deployed."""
+    jam = Contingent(
+        country="JAM",
+        personnel_type="police",
+        history=[Pledge(on=D(2024, 1, 1), total=30), Arrival(on=D(2024, 2, 1), personnel=40)],
+    )
+    assert Figure(0) == jam.outstanding_on(D(2024, 2, 1))
+    assert Figure(40) == jam.projected_on(D(2024, 2, 1))
+
+
+def test_projected_takes_committed_on_a_tie_with_its_qualifier():
+    """max(committed, deployed) returns committed when the values are equal."""
+    ken = kenya(Pledge(on=D(2024, 1, 1), total=200), Arrival(on=D(2024, 2, 1), personnel=Figure(200, "about")))
+    assert Figure(200) == ken.projected_on(D(2024, 2, 1))
+    assert Figure(0) == ken.outstanding_on(D(2024, 2, 1))
+
+
+def test_qualifiers_flow_through_the_counts():
+    """About plus exact is about; outstanding of an exact pledge against ~200 is ~800."""
+    ken = kenya(Pledge(on=D(2023, 7, 29), total=1000), Arrival(on=D(2024, 6, 25), personnel=Figure(200, "about")))
+    assert Figure(800, "about") == ken.outstanding_on("2024-06-25")
+
+
+def test_a_history_that_goes_negative_is_refused_with_the_index_as_given():
+    """The error names the departure by its position in the list the user gave."""
+    with pytest.raises(DataError) as info:
+        kenya(
+            Departure(on=D(2024, 8, 1), personnel=300, reason="withdrawal"),
+            Arrival(on=D(2024, 6, 25), personnel=200),
+        )
+    assert [("history", 0)] == [p.path for p in info.value.problems]
+    assert "would leave -100 deployed on 2024-08-01" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("records", "what"),
+    [
+        ((Pledge(on=D(2024, 1, 1), total=1), Pledge(on=D(2024, 1, 1), total=2)), "pledge"),
+        (
+            (
+                StrengthReport(on=D(2024, 1, 1), personnel=1),
+                StrengthReport(on=D(2024, 1, 1), personnel=2),
+            ),
+            "strength report",
+        ),
+    ],
+)
+def test_two_pledges_or_reports_on_one_day_are_refused(records, what):
+    """A disagreement between sources is one record with an alternative, not two records."""
+    with pytest.raises(DataError, match=f"a second {what} on 2024-01-01") as info:
+        kenya(*records)
+    assert [("history", 1)] == [p.path for p in info.value.problems]
+
+
+def test_alternatives_are_kept_and_do_not_count():
+    """The record's own value counts; the alternative stays beside it."""
+    first_flight = Arrival(
+        on=D(2024, 6, 25),
+        personnel=Figure(200, "about"),
+        alternatives=[Alternative(value=400, sources=["kenya-govt"])],
+    )
+    ken = kenya(first_flight)
+    assert Figure(200, "about") == ken.deployed_on(D(2024, 6, 25))
+    assert (Alternative(value=Figure(400), sources=("kenya-govt",)),) == ken.history[0].alternatives
+
+
+def mission(*contingents, mandates=(), planned=None):
+    """A hypothetical mission around *contingents*."""
+    return Mission(
+        name="Hypothetical Support Mission",
+        acronym="HSM",
+        host="HTI",
+        lead="KEN",
+        planned_strength=planned,
+        mandates=list(mandates),
+        contingents=list(contingents),
+    )
+
+
+def test_mission_outstanding_is_summed_per_contingent():
+    """A contingent above its pledge does not offset another's shortfall."""
+    over = Contingent(
+        country="JAM",
+        personnel_type="military",
+        history=[Pledge(on=D(2024, 1, 1), total=100), Arrival(on=D(2024, 2, 1), personnel=150)],
+    )
+    short = kenya(Pledge(on=D(2024, 1, 1), total=1000), Arrival(on=D(2024, 2, 1), personnel=400))
+    st = mission(over, short).status(D(2024, 3, 1))
+    assert Figure(550) == st.deployed
+    assert Figure(1100) == st.committed
+    assert Figure(600) == st.outstanding  # not 1,100 - 550 = 550
+    assert Figure(1150) == st.projected_force  # 150 + 1,000
+
+
+def test_breakdowns_sum_to_the_totals():
+    """by_country and by_personnel_type split the deployed strength."""
+    st = mission(
+        kenya(Arrival(on=D(2024, 1, 1), personnel=400)),
+        Contingent(country="JAM", personnel_type="military", history=[Arrival(on=D(2024, 1, 1), personnel=20)]),
+        Contingent(country="JAM", personnel_type="police", history=[Arrival(on=D(2024, 1, 1), personnel=Figure(4, "about"))]),
+    ).status("2024-01-01")
+    assert {"KEN": Figure(400), "JAM": Figure(24, "about")} == {c.code: f for c, f in st.by_country.items()}
+    assert Figure(404, "about") == st.by_personnel_type["police"]
+    assert Figure(20) == st.by_personnel_type["military"]
+    assert Figure(24, "about") == st.by_country["Jamaica"]
+    assert "Benin" not in st.by_country
+    assert "nowhere" not in st.by_country
+
+
+def test_deployment_ratio_uses_the_ceiling_then_the_planned_strength():
+    """Deployed over the ceiling of the mandate in force, else over the planned strength."""
+    m = mission(
+        kenya(Arrival(on=D(2024, 1, 1), personnel=500)),
+        mandates=[
+            Mandate(resolution="S/RES/9001 (2024)", adopted=D(2024, 1, 1), expires=D(2024, 12, 31)),
+            Mandate(resolution="S/RES/9002 (2025)", adopted=D(2025, 1, 1), expires=D(2025, 12, 31), ceiling=5000),
+        ],
+        planned=2500,
+    )
+    assert 0.2 == m.status("2024-06-01").deployment_ratio
+    assert 0.1 == m.status("2025-06-01").deployment_ratio
+    assert 0.2 == m.status("2026-06-01").deployment_ratio  # no mandate in force: planned strength
+    assert mission(kenya()).status("2024-01-01").deployment_ratio is None

@@ -1,0 +1,165 @@
+"""Mandates, their timeline, lapses, durations and votes."""
+
+from datetime import date
+
+import pytest
+from dateutil.relativedelta import relativedelta
+
+from haiti_mss import Authorisation, DataError, Duration, Lapse, Mandate, MandateTimeline, Vote
+
+D = date
+RES_2699 = Mandate(resolution="S/RES/2699 (2023)", adopted=D(2023, 10, 2), expires=D(2024, 10, 2))
+RES_2751 = Mandate(resolution="S/RES/2751 (2024)", adopted=D(2024, 9, 30), expires=D(2025, 10, 2))
+
+
+def test_a_renewal_adopted_before_expiry_takes_over_on_adoption():
+    """Where two mandates overlap, the later-adopted one is in force."""
+    timeline = MandateTimeline(mandates=[RES_2751, RES_2699])
+    assert RES_2699 == timeline.in_force_on("2024-09-21")
+    assert RES_2751 == timeline.in_force_on("2024-09-30")
+    assert RES_2751 == timeline.in_force_on("2024-10-03")
+    assert () == timeline.lapses
+    assert (RES_2699, RES_2751) == timeline.mandates
+
+
+def test_days_until_expiry_on_the_seed_day():
+    """On 21 September 2024, the MSS mandate had 11 days left; 0 on its last day."""
+    assert 11 == RES_2699.days_until_expiry("21 Sep 2024")
+    assert 0 == RES_2699.days_until_expiry(D(2024, 10, 2))
+    assert RES_2699.in_force_on(D(2024, 10, 2))
+    assert not RES_2699.in_force_on(D(2024, 10, 3))
+
+
+def test_a_gap_between_mandates_is_a_lapse_and_after_the_last_the_authorisation_ends():
+    """Lapse days are inclusive; days after the last expiry are not a lapse."""
+    first = Mandate(resolution="S/RES/9001 (2030)", adopted=D(2030, 1, 1), expires=D(2030, 6, 30))
+    second = Mandate(resolution="S/RES/9002 (2030)", adopted=D(2030, 7, 10), expires=D(2031, 7, 9))
+    timeline = MandateTimeline(mandates=[first, second])
+    assert (Lapse(start=D(2030, 7, 1), end=D(2030, 7, 9)),) == timeline.lapses
+    assert 9 == timeline.lapses[0].days
+    assert timeline.in_force_on(D(2030, 7, 5)) is None
+    assert [
+        Authorisation.NOT_YET,
+        Authorisation.IN_FORCE,
+        Authorisation.LAPSED,
+        Authorisation.IN_FORCE,
+        Authorisation.ENDED,
+    ] == [
+        timeline.authorisation_on(d)
+        for d in (D(2029, 12, 31), D(2030, 6, 30), D(2030, 7, 1), D(2030, 7, 10), D(2031, 7, 10))
+    ]
+    assert Authorisation.NONE == MandateTimeline().authorisation_on(D(2030, 1, 1))
+
+
+def test_a_mandate_inside_a_longer_one_gives_way_back_when_it_expires():
+    """The in-force mandate is the latest-adopted one that covers the day, not the latest."""
+    long = Mandate(resolution="S/RES/9001 (2030)", adopted=D(2030, 1, 1), expires=D(2030, 12, 31))
+    short = Mandate(resolution="S/RES/9002 (2030)", adopted=D(2030, 3, 1), expires=D(2030, 3, 31))
+    timeline = MandateTimeline(mandates=[long, short])
+    assert short == timeline.in_force_on(D(2030, 3, 15))
+    assert long == timeline.in_force_on(D(2030, 4, 1))
+
+
+def test_timeline_is_a_sequence_of_mandates():
+    """len, iteration and indexing work as for the tuple it holds."""
+    timeline = MandateTimeline(mandates=[RES_2751, RES_2699])
+    assert 2 == len(timeline)
+    assert [RES_2699, RES_2751] == list(timeline)
+    assert RES_2751 == timeline[1]
+    assert (RES_2699,) == timeline[:1]
+    assert D(2025, 10, 2) == timeline.expires
+
+
+def test_an_empty_timeline_has_no_expiry():
+    """Asking when nothing expires is an error, not a made-up date."""
+    with pytest.raises(DataError, match="no mandates"):
+        _ = MandateTimeline().expires
+
+
+def test_a_mandate_that_expires_before_adoption_is_refused():
+    """The message names both dates."""
+    with pytest.raises(DataError, match=r"expires: S/RES/2699 \(2023\) expires on 2023-10-01, before"):
+        Mandate(resolution="S/RES/2699 (2023)", adopted=D(2023, 10, 2), expires=D(2023, 10, 1))
+
+
+def test_the_same_resolution_twice_is_refused():
+    """Each resolution appears once in a timeline."""
+    with pytest.raises(DataError, match=r"mandates\[1\]\.resolution: S/RES/2699 \(2023\) appears twice"):
+        MandateTimeline(mandates=[RES_2699, RES_2699])
+
+
+@pytest.mark.parametrize("symbol", ["2699", "S/RES/2699", "S/RES/2699(2023)", "s/res/2699 (2023)"])
+def test_a_resolution_symbol_is_checked(symbol):
+    """Symbols are written as the UN writes them."""
+    with pytest.raises(DataError, match="resolution: must be a symbol like"):
+        Mandate(resolution=symbol, adopted=D(2023, 10, 2), expires=D(2024, 10, 2))
+
+
+def test_for_term_counts_a_twelve_month_term_with_relativedelta():
+    """The expiry is the start plus the term, as dateutil's relativedelta counts months."""
+    renewal = Mandate.for_term(
+        resolution="S/RES/2751 (2024)", adopted=D(2024, 9, 30), term="twelve months", starts=D(2024, 10, 2)
+    )
+    assert RES_2751.expires == renewal.expires
+    assert Duration(months=12) == renewal.term
+    first = Mandate.for_term(resolution="S/RES/2699 (2023)", adopted=D(2023, 10, 2), term="P12M")
+    assert D(2024, 10, 2) == first.expires
+
+
+def test_for_term_names_the_term_when_it_cannot_be_read():
+    """A term that is not a duration is a DataError at 'term'."""
+    with pytest.raises(DataError, match="term: cannot read 'a while' as a duration"):
+        Mandate.for_term(resolution="S/RES/9001 (2030)", adopted=D(2030, 1, 1), term="a while")
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("P12M", Duration(months=12)),
+        ("P1Y6M", Duration(years=1, months=6)),
+        ("P2W", Duration(weeks=2)),
+        ("P10D", Duration(days=10)),
+        ("twelve months", Duration(months=12)),
+        ("12 months", Duration(months=12)),
+        ("one year", Duration(years=1)),
+        ("a year and six months", Duration(years=1, months=6)),
+        ("6 months, 15 days", Duration(months=6, days=15)),
+        ("nine-month", Duration(months=9)),
+    ],
+)
+def test_duration_parse(text, duration):
+    """ISO 8601 and plain English terms."""
+    assert duration == Duration.parse(text)
+
+
+@pytest.mark.parametrize("text", ["", "P", "twelve", "months", "12 fortnights", "1 year 1 year", "soon"])
+def test_duration_parse_refuses_what_it_cannot_read(text):
+    """No guessing."""
+    with pytest.raises(DataError, match="as a duration"):
+        Duration.parse(text)
+
+
+def test_duration_is_our_own_frozen_value():
+    """A Duration builds a fresh relativedelta on demand and prints as ISO 8601."""
+    term = Duration(years=1, months=2, weeks=1, days=3)
+    assert relativedelta(years=1, months=2, days=10) == term.to_relativedelta()
+    assert term.to_relativedelta() is not term.to_relativedelta()
+    assert "P1Y2M1W3D" == str(term)
+    assert "P0D" == str(Duration())
+    assert hash(term) == hash(Duration(years=1, months=2, weeks=1, days=3))
+    assert D(2024, 2, 29) == D(2024, 1, 31) + Duration(months=1)
+
+
+def test_votes():
+    """A vote prints as in-against-abstain and is checked against the 15 members."""
+    vote = Vote(in_favour=13, abstentions=2, abstainers=["China", "RUS"])
+    assert "13-0-2" == str(vote)
+    assert not vote.unanimous
+    assert Vote(in_favour=15).unanimous
+    assert ("CHN", "RUS") == tuple(c.code for c in vote.abstainers)
+    with pytest.raises(DataError, match="15 members, but 16 votes"):
+        Vote(in_favour=15, abstentions=1)
+    with pytest.raises(DataError, match="abstainers: names 1 members for 2 abstentions"):
+        Vote(in_favour=13, abstentions=2, abstainers=["CHN"])
+    with pytest.raises(DataError, match=r"abstainers\[1\]: 'Atlantis' is not a known country"):
+        Vote(in_favour=13, abstentions=2, abstainers=["CHN", "Atlantis"])

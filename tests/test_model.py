@@ -1,0 +1,343 @@
+"""Constructing the model: what notebook users may type, and what is refused."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import attrs
+import pytest
+
+import haiti_mss
+from haiti_mss import (
+    Alternative,
+    Arrival,
+    Breakdown,
+    Confidence,
+    Contingent,
+    ContingentStatus,
+    Contribution,
+    Country,
+    DataError,
+    Departure,
+    DepartureReason,
+    Duration,
+    Figure,
+    Indicator,
+    Lapse,
+    Mandate,
+    MandateTimeline,
+    Milestone,
+    Mission,
+    PersonnelType,
+    Pledge,
+    Problem,
+    Source,
+    StrengthReport,
+    Vote,
+)
+
+D = date
+SOURCE = Source(id="ap-2024-06-25", publisher="Associated Press", title="Kenyan police land in Haiti")
+
+
+def make_mission(**changes):
+    """A small valid mission, with *changes* applied to its fields."""
+    fields = {
+        "name": "Hypothetical Support Mission",
+        "acronym": "HSM",
+        "host": "HTI",
+        "lead": "Kenya",
+        "planned_strength": 2500,
+        "mandates": [Mandate(resolution="S/RES/2699 (2023)", adopted=D(2023, 10, 2), expires=D(2024, 10, 2))],
+        "contingents": [
+            Contingent(
+                country="KEN",
+                personnel_type="police",
+                history=[Arrival(on=D(2024, 6, 25), personnel=200, sources=["ap-2024-06-25"])],
+            )
+        ],
+        "sources": [SOURCE],
+    }
+    return Mission(**(fields | changes))
+
+
+def test_constructors_accept_what_a_notebook_user_types():
+    """Lists become tuples, names and codes become Countries, strings become enums."""
+    c = Contingent(
+        country="Kenya",
+        personnel_type="police",
+        history=[Departure(on=D(2024, 7, 1), personnel=1, reason="fatality"), Arrival(on=D(2024, 6, 25), personnel=200)],
+    )
+    assert Country(code="KEN") == c.country
+    assert PersonnelType.POLICE is c.personnel_type
+    assert isinstance(c.history, tuple)
+    assert [Arrival, Departure] == [type(r) for r in c.history]
+    assert DepartureReason.FATALITY is c.history[1].reason  # type: ignore[attr-defined]
+    assert Figure(200) == c.history[0].figure
+    m = make_mission(host="Haiti", lead="KE")
+    assert ("HTI", "KEN") == (m.host.code, m.lead.code)
+    assert Figure(2500) == m.planned_strength
+
+
+def test_country_lookup():
+    """Codes, alpha-2 codes and names (any case) find the country; str shows name and code."""
+    assert Country(code="BHS") == Country.of("bahamas") == Country.of("BS") == Country.of(Country(code="BHS"))
+    assert "Bahamas (BHS)" == str(Country(code="BHS"))
+    with pytest.raises(DataError, match="'Atlantis' is not a known country code or name"):
+        Country.of("Atlantis")
+    with pytest.raises(DataError, match="must be a country code or name, not int"):
+        Country.of(404)  # type: ignore[arg-type]
+    with pytest.raises(DataError, match="code: 'KE' is not an ISO 3166-1 alpha-3 country code"):
+        Country(code="KE")
+    with pytest.raises(DataError, match="code: must be a string, not int"):
+        Country(code=404)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: Arrival(on=D(2024, 6, 25), personnel=-3), "personnel: must be >= 0 (got -3)"),
+        (lambda: Arrival(on=D(2024, 6, 25), personnel=2.5), "personnel: must be a whole number of people (got 2.5)"),
+        (lambda: Arrival(on=D(2024, 6, 25), personnel="200"), "personnel: must be a Figure or a number, not str ('200')"),
+        (lambda: Arrival(on=D(2024, 6, 25), personnel=True), "personnel: must be a Figure or a number, not bool (True)"),
+        (lambda: Arrival(on="2024-06-25", personnel=1), "on: must be a datetime.date, not str ('2024-06-25')"),
+        (lambda: Arrival(on=datetime(2024, 6, 25), personnel=1), "on: must be a datetime.date, not datetime"),  # noqa: DTZ001
+        (lambda: Arrival(on=D(2024, 6, 25), personnel=1, sources="ap"), "sources: must be a list of strings, not a single string ('ap')"),
+        (lambda: Arrival(on=D(2024, 6, 25), personnel=1, sources=["ap", ""]), "sources[1]: must be a non-empty string (got '')"),
+        (lambda: Arrival(on=D(2024, 6, 25), personnel=1, sources=[7]), "sources[0]: must be a non-empty string (got 7)"),
+        (lambda: Arrival(on=D(2024, 6, 25), personnel=1, confidence="sure"), "confidence: must be one of high, medium, low (got 'sure')"),
+        (lambda: Arrival(on=D(2024, 6, 25), personnel=1, note=None), "note: must be a string, not NoneType (None)"),
+        (lambda: Arrival(on=D(2024, 6, 25), personnel=1, alternatives=[400]), "alternatives[0]: must be a Alternative, not int (400)"),
+        (lambda: Arrival(on=D(2024, 6, 25), personnel=1, alternatives=[Alternative(value=-1)]), "alternatives[0].value: must be >= 0 (got -1)"),
+        (lambda: Pledge(on=D(2024, 9, 21), total=-600), "total: must be >= 0 (got -600)"),
+        (lambda: Pledge(on=D(2024, 9, 21), total=1000, increment="600"), "increment: must be a Figure or a number, not str ('600')"),
+        (lambda: Departure(on=D(2024, 1, 1), personnel=1, reason="deserted"), "reason: must be one of rotation, withdrawal, fatality, other (got 'deserted')"),
+        (lambda: StrengthReport(on=D(2024, 1, 1), personnel=Figure(-1, "about")), "personnel: must be >= 0 (got ~-1)"),
+        (lambda: Contingent(country="Atlantis", personnel_type="police"), "country: 'Atlantis' is not a known country code or name"),
+        (lambda: Contingent(country=404, personnel_type="police"), "country: must be a country code or name, not int (404)"),
+        (lambda: Contingent(country="KEN", personnel_type="troops"), "personnel_type: must be one of police, military, civilian (got 'troops')"),
+        (lambda: Contingent(country="KEN", personnel_type="police", history=[1]), "history[0]: must be a Pledge, Arrival, Departure or StrengthReport, not int (1)"),
+        (lambda: Contingent(country="KEN", personnel_type="police", history=5), "history: must be a list of Pledge, Arrival, Departure or StrengthReport, not int (5)"),
+        (lambda: Source(id="has space", publisher="AP", title="t"), "id: must be a source id: a letter or digit first, and no spaces (got 'has space')"),
+        (lambda: Source(id="ap", publisher=" ", title="t"), "publisher: must not be empty (got ' ')"),
+        (lambda: Source(id="ap", publisher="AP", title="t", url="www.example.org"), "url: must be an http or https URL (got 'www.example.org')"),
+        (lambda: Mandate(resolution="S/RES/1 (2020)", adopted=D(2020, 1, 1), expires=D(2021, 1, 1), ceiling=0), "ceiling: must be > 0 (got 0)"),
+        (lambda: Mandate(resolution="S/RES/1 (2020)", adopted=D(2020, 1, 1), expires=D(2021, 1, 1), vote="13-0-2"), "vote: must be a Vote, not str ('13-0-2')"),
+        (lambda: Duration(months=-1), "months: must be >= 0 (got -1)"),
+        (lambda: Duration(months=1.5), "months: must be an int, not float (1.5)"),
+        (lambda: Contribution(on=D(2024, 1, 1), donor="USA", amount=1.5, currency="USD", status="pledged"), "amount: must be a Decimal, an int or a decimal string, not float (1.5)"),
+        (lambda: Contribution(on=D(2024, 1, 1), donor="USA", amount="-5", currency="USD", status="pledged"), "amount: must be a finite amount >= 0 (got -5)"),
+        (lambda: Contribution(on=D(2024, 1, 1), donor="USA", amount="lots", currency="USD", status="pledged"), "amount: must be a Decimal, an int or a decimal string, not str ('lots')"),
+        (lambda: Contribution(on=D(2024, 1, 1), donor="USA", amount=1, currency="KSH", status="pledged"), "currency: 'KSH' is not an ISO 4217 currency code"),
+        (lambda: Contribution(on=D(2024, 1, 1), donor="USA", amount=1, currency="USD", status="promised"), "status: must be one of pledged, deposited, frozen (got 'promised')"),
+        (lambda: Milestone(on=D(2024, 1, 26), title="", kind="ruling"), "title: must not be empty (got '')"),
+        (lambda: Milestone(on=D(2024, 1, 26), title="t", countries="KEN"), "countries: must be a list of countries, not a single string"),
+        (lambda: Indicator(name="idps", value=1, as_of=D(2024, 5, 31), period_start=D(2024, 6, 1)), "period_start: 2024-06-01 is after as_of 2024-05-31"),
+        (lambda: Indicator(name="idps", value=1, as_of=D(2024, 5, 31), published=D(2024, 5, 1)), "published: 2024-05-01 is before the data's as_of 2024-05-31"),
+        (lambda: make_mission(acronym="Mss"), "acronym: must be capital letters, digits or '-', like 'MSS' (got 'Mss')"),
+        (lambda: make_mission(planned_strength=0), "planned_strength: must be > 0 (got 0)"),
+        (lambda: make_mission(contingents=[None]), "contingents[0]: must be a Contingent, not NoneType (None)"),
+    ],
+)
+def test_invalid_input_names_the_field_and_the_value(build, message):
+    """Every invalid construction is a DataError (a ValueError) whose message names both."""
+    with pytest.raises(DataError) as info:
+        build()
+    assert isinstance(info.value, ValueError)
+    assert str(info.value).startswith(message), str(info.value)
+
+
+def test_a_mission_lists_every_problem_at_once():
+    """Duplicates, unknown source ids and a too-early current_through, each with its path."""
+    ken = Contingent(country="KEN", personnel_type="police", history=[Arrival(on=D(2024, 6, 25), personnel=1, sources=["nope"])])
+    with pytest.raises(DataError) as info:
+        make_mission(
+            contingents=[ken, ken],
+            sources=[SOURCE, SOURCE],
+            milestones=[Milestone(on=D(2024, 9, 21), title="Visit", sources=["ap-2024-06-25", "gone"])],
+            current_through=D(2024, 7, 1),
+        )
+    assert [
+        "contingents[1]: a second KEN police contingent (the first is contingents[0]); one country has one contingent per personnel type",
+        "sources[1].id: source id 'ap-2024-06-25' is defined twice (also at sources[0])",
+        "contingents[0].history[0].sources[0]: unknown source id 'nope': no source in the mission defines it",
+        "contingents[1].history[0].sources[0]: unknown source id 'nope': no source in the mission defines it",
+        "milestones[0].sources[1]: unknown source id 'gone': no source in the mission defines it",
+        "current_through: 2024-07-01 is before the latest record, dated 2024-09-21",
+    ] == [str(p) for p in info.value.problems]
+
+
+def test_unresolved_sources_are_found_everywhere_they_can_be_named():
+    """Alternatives, mandates, contributions and indicators are checked too."""
+    with pytest.raises(DataError) as info:
+        make_mission(
+            contingents=[
+                Contingent(
+                    country="KEN",
+                    personnel_type="police",
+                    history=[Arrival(on=D(2024, 6, 25), personnel=200, alternatives=[Alternative(value=400, sources=["x1"])])],
+                )
+            ],
+            mandates=[Mandate(resolution="S/RES/2699 (2023)", adopted=D(2023, 10, 2), expires=D(2024, 10, 2), sources=["x2"])],
+            contributions=[Contribution(on=D(2024, 3, 11), donor="USA", amount=1, currency="USD", status="pledged", sources=["x3"])],
+            indicators=[Indicator(name="idps", value=1, as_of=D(2024, 5, 31), sources=["x4"], alternatives=[Alternative(value=2, sources=["x5"])])],
+        )
+    assert [
+        ("contingents", 0, "history", 0, "alternatives", 0, "sources", 0),
+        ("mandates", 0, "sources", 0),
+        ("contributions", 0, "sources", 0),
+        ("indicators", 0, "sources", 0),
+        ("indicators", 0, "alternatives", 0, "sources", 0),
+    ] == [p.path for p in info.value.problems]
+
+
+def test_uncited_records_and_unused_sources_are_listed():
+    """The dataset check: what names no source, and which sources nothing names."""
+    spare = Source(id="spare", publisher="Reuters", title="Unused")
+    m = make_mission(sources=[SOURCE, spare])
+    assert ("mandates[0]",) == m.uncited()
+    assert (spare,) == m.unused_sources()
+
+
+def test_current_through_defaults_to_the_latest_record():
+    """Without a stated day, the records describe up to the latest of them."""
+    m = make_mission(milestones=[Milestone(on=D(2024, 9, 21), title="Visit", kind="visit", sources=["ap-2024-06-25"])])
+    assert D(2024, 9, 21) == m.current_through
+    assert D(2025, 1, 1) == make_mission(current_through=D(2025, 1, 1)).current_through
+    empty = Mission(name="Empty", acronym="E", host="HTI", lead="KEN")
+    assert empty.current_through is None
+    assert Figure(0) == empty.total_projected_force
+
+
+def test_contingent_and_source_lookup():
+    """Lookups take codes or names; a miss says what the mission has."""
+    m = make_mission()
+    assert m.contingents[0] == m.contingent("Kenya", "police")
+    assert m.contingents[0] == m.contingent(Country(code="KEN"), PersonnelType.POLICE)
+    with pytest.raises(KeyError, match="HSM has no BEN military contingent; it has: KEN police"):
+        m.contingent("BEN", "military")
+    with pytest.raises(KeyError, match="has no Atlantis police contingent"):
+        m.contingent("Atlantis", "police")
+    with pytest.raises(KeyError, match="has no KEN navy contingent"):
+        m.contingent("KEN", "navy")
+    assert SOURCE == m.source("ap-2024-06-25")
+    with pytest.raises(KeyError, match="defines no source 'x'"):
+        m.source("x")
+
+
+@pytest.mark.parametrize(
+    "text", ["2024-09-21", "21 Sep 2024", "September 21, 2024", "21 September 2024", "2024/09/21"]
+)
+def test_queries_read_dates_as_people_write_them(text):
+    """Query methods take a date or a string that dateutil reads as a complete day."""
+    ken = make_mission().contingent("KEN", "police")
+    assert Figure(200) == ken.deployed_on(text)
+    assert D(2024, 9, 21) == make_mission().status(text).as_of
+    assert D(2024, 9, 21) == make_mission().status(datetime(2024, 9, 21, 15, 30)).as_of  # noqa: DTZ001
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Sep 2024", "incomplete or ambiguous"),
+        ("21 Sep", "incomplete or ambiguous"),
+        ("03/04/2025", "incomplete or ambiguous"),
+        ("2019-02-30", "day is out of range for month"),
+        ("yesterday", "cannot read 'yesterday' as a date"),
+        ("", "cannot read '' as a date"),
+        (20240921, "must be a date or a date string, not int"),
+    ],
+)
+def test_queries_refuse_dates_they_would_have_to_guess(text, message):
+    """An incomplete, ambiguous or impossible date is a DataError naming the argument."""
+    with pytest.raises(DataError, match=message) as info:
+        make_mission().status(text)
+    assert str(info.value).startswith("as_of: ")
+
+
+def public_instances():
+    """One instance of every public class that has instances."""
+    m = make_mission(
+        contributions=[Contribution(on=D(2024, 3, 11), donor="USA", amount=1, currency="USD", status="pledged")],
+        milestones=[Milestone(on=D(2024, 9, 21), title="Visit")],
+        indicators=[Indicator(name="idps", value=1, as_of=D(2024, 5, 31))],
+    )
+    st = m.status("2024-09-21")
+    return [
+        Figure(1),
+        Country(code="KEN"),
+        SOURCE,
+        Alternative(value=1),
+        Pledge(on=D(2024, 1, 1), total=1),
+        m.contingents[0].history[0],
+        Departure(on=D(2024, 1, 1), personnel=0, reason="rotation"),
+        StrengthReport(on=D(2024, 1, 1), personnel=1),
+        m.contingents[0],
+        m.mandates[0],
+        m.mandates,
+        Duration(months=12),
+        Vote(in_favour=15),
+        Lapse(start=D(2024, 1, 1), end=D(2024, 1, 2)),
+        m.contributions[0],
+        m.milestones[0],
+        m.indicators[0],
+        m,
+        st,
+        st.contingents[0],
+        st.by_country,
+        Problem(("a",), "b"),
+    ]
+
+
+@pytest.mark.parametrize("obj", public_instances(), ids=lambda o: type(o).__name__)
+def test_every_public_class_refuses_attribute_assignment(obj):
+    """Frozen: no field can be reassigned, and no new attribute can be added."""
+    field = attrs.fields(type(obj))[0].name
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        setattr(obj, field, None)
+    with pytest.raises((attrs.exceptions.FrozenInstanceError, AttributeError)):
+        obj.brand_new = 1  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("obj", public_instances(), ids=lambda o: type(o).__name__)
+def test_every_public_class_is_hashable_and_equal_by_value(obj):
+    """Frozen values hash, and a copy with the same fields is equal."""
+    assert hash(obj) == hash(attrs.evolve(obj))
+    assert obj == attrs.evolve(obj)
+
+
+def test_every_model_class_is_exported_and_keyword_only():
+    """All public classes are importable from haiti_mss; model classes take keywords only."""
+    positional = {Figure, Breakdown, Problem}
+    for name in haiti_mss.__all__:
+        cls = getattr(haiti_mss, name)
+        if attrs.has(cls) and cls not in positional:
+            assert all(a.kw_only for a in attrs.fields(cls) if a.init), name
+    assert sorted(haiti_mss.__all__) == haiti_mss.__all__
+
+
+def test_contributions_are_exact_decimal_money():
+    """Amounts keep every digit; a string or an int becomes a Decimal."""
+    c = Contribution(on=D(2024, 2, 28), donor="CAN", amount="75833135", currency="CAD", status="pledged")
+    assert Decimal("75833135") == c.amount
+    assert "CAN pledged 75,833,135 CAD on 2024-02-28" == str(c)
+    several = Contribution(on=D(2024, 12, 31), donor=None, amount=Decimal("110.3"), currency="USD", status="deposited", confidence=Confidence.MEDIUM)
+    assert "Several donors deposited 110.3 USD on 2024-12-31" == str(several)
+
+
+def test_dated_collections_are_stored_in_date_order():
+    """Contributions, milestones and indicators given in any order are kept sorted by date."""
+    late, early = Milestone(on=D(2025, 9, 30), title="b"), Milestone(on=D(2024, 1, 26), title="a")
+    assert (early, late) == make_mission(milestones=[late, early]).milestones
+
+
+def test_data_error_pickles_and_requires_a_problem():
+    """DataError survives pickling with its problems; an empty one is a programming error."""
+    import pickle  # noqa: PLC0415
+
+    error = DataError.at(("history", 2, "personnel"), "must be >= 0 (got -3)")
+    copy = pickle.loads(pickle.dumps(error))  # noqa: S301
+    assert error.problems == copy.problems
+    assert "history[2].personnel: must be >= 0 (got -3)" == str(copy)
+    with pytest.raises(ValueError, match="at least one problem"):
+        DataError([])
+    assert "whole input" == str(Problem((), "whole input"))
