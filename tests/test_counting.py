@@ -42,7 +42,9 @@ def test_six_hundred_more_bringing_the_total_to_one_thousand():
 
 def test_deployed_is_zero_before_any_record_and_steps_on_record_days():
     """Deployed holds its value between records and is 0 before the first."""
-    ken = kenya(Arrival(on=D(2024, 6, 25), personnel=200), Arrival(on=D(2024, 7, 16), personnel=200))
+    ken = kenya(
+        Arrival(on=D(2024, 6, 25), personnel=200), Arrival(on=D(2024, 7, 16), personnel=200)
+    )
     assert [Figure(0), Figure(200), Figure(200), Figure(400), Figure(400)] == [
         ken.deployed_on(d)
         for d in (D(2024, 6, 24), D(2024, 6, 25), D(2024, 7, 15), D(2024, 7, 16), D(2030, 1, 1))
@@ -122,14 +124,20 @@ def test_outstanding_is_never_negative_and_projected_is_the_larger():
 
 def test_projected_takes_committed_on_a_tie_with_its_qualifier():
     """max(committed, deployed) returns committed when the values are equal."""
-    ken = kenya(Pledge(on=D(2024, 1, 1), total=200), Arrival(on=D(2024, 2, 1), personnel=Figure(200, "about")))
+    ken = kenya(
+        Pledge(on=D(2024, 1, 1), total=200),
+        Arrival(on=D(2024, 2, 1), personnel=Figure(200, "about")),
+    )
     assert Figure(200) == ken.projected_on(D(2024, 2, 1))
     assert Figure(0) == ken.outstanding_on(D(2024, 2, 1))
 
 
 def test_qualifiers_flow_through_the_counts():
     """About plus exact is about; outstanding of an exact pledge against ~200 is ~800."""
-    ken = kenya(Pledge(on=D(2023, 7, 29), total=1000), Arrival(on=D(2024, 6, 25), personnel=Figure(200, "about")))
+    ken = kenya(
+        Pledge(on=D(2023, 7, 29), total=1000),
+        Arrival(on=D(2024, 6, 25), personnel=Figure(200, "about")),
+    )
     assert Figure(800, "about") == ken.outstanding_on("2024-06-25")
 
 
@@ -208,10 +216,20 @@ def test_breakdowns_sum_to_the_totals():
     """by_country and by_personnel_type split the deployed strength."""
     st = mission(
         kenya(Arrival(on=D(2024, 1, 1), personnel=400)),
-        Contingent(country="JAM", personnel_type="military", history=[Arrival(on=D(2024, 1, 1), personnel=20)]),
-        Contingent(country="JAM", personnel_type="police", history=[Arrival(on=D(2024, 1, 1), personnel=Figure(4, "about"))]),
+        Contingent(
+            country="JAM",
+            personnel_type="military",
+            history=[Arrival(on=D(2024, 1, 1), personnel=20)],
+        ),
+        Contingent(
+            country="JAM",
+            personnel_type="police",
+            history=[Arrival(on=D(2024, 1, 1), personnel=Figure(4, "about"))],
+        ),
     ).status("2024-01-01")
-    assert {"KEN": Figure(400), "JAM": Figure(24, "about")} == {c.code: f for c, f in st.by_country.items()}
+    assert {"KEN": Figure(400), "JAM": Figure(24, "about")} == {
+        c.code: f for c, f in st.by_country.items()
+    }
     assert Figure(404, "about") == st.by_personnel_type["police"]
     assert Figure(20) == st.by_personnel_type["military"]
     assert Figure(24, "about") == st.by_country["Jamaica"]
@@ -225,7 +243,12 @@ def test_deployment_ratio_uses_the_ceiling_then_the_planned_strength():
         kenya(Arrival(on=D(2024, 1, 1), personnel=500)),
         mandates=[
             Mandate(resolution="S/RES/9001 (2024)", adopted=D(2024, 1, 1), expires=D(2024, 12, 31)),
-            Mandate(resolution="S/RES/9002 (2025)", adopted=D(2025, 1, 1), expires=D(2025, 12, 31), ceiling=5000),
+            Mandate(
+                resolution="S/RES/9002 (2025)",
+                adopted=D(2025, 1, 1),
+                expires=D(2025, 12, 31),
+                ceiling=5000,
+            ),
         ],
         planned=2500,
     )

@@ -139,7 +139,7 @@ def test_invalid_figures_name_the_field_and_value(value, qualifier, message):
 
 
 def test_repr_is_short_and_evaluable():
-    """repr omits an exact qualifier and round-trips through eval."""
+    """Repr omits an exact qualifier and round-trips through eval."""
     assert repr(Figure(400)) == "Figure(400)"
     assert repr(Figure(400, "about")) == "Figure(400, 'about')"
     assert eval(repr(Figure(400, "about"))) == Figure(400, "about")  # noqa: S307
@@ -167,7 +167,8 @@ def test_qualifier_sum_is_associative(a, b, c):
 def test_negation_flips_and_sum_matches_values(a, b):
     """The value of a sum is the sum of values; negating twice is the identity."""
     assert a.value + b.value == (a + b).value
-    assert a == -(-a)
+    negated = -a
+    assert a == -negated
     assert (a - b).value == a.value - b.value
 
 

@@ -78,13 +78,17 @@ def test_an_empty_timeline_has_no_expiry():
 
 def test_a_mandate_that_expires_before_adoption_is_refused():
     """The message names both dates."""
-    with pytest.raises(DataError, match=r"expires: S/RES/2699 \(2023\) expires on 2023-10-01, before"):
+    with pytest.raises(
+        DataError, match=r"expires: S/RES/2699 \(2023\) expires on 2023-10-01, before"
+    ):
         Mandate(resolution="S/RES/2699 (2023)", adopted=D(2023, 10, 2), expires=D(2023, 10, 1))
 
 
 def test_the_same_resolution_twice_is_refused():
     """Each resolution appears once in a timeline."""
-    with pytest.raises(DataError, match=r"mandates\[1\]\.resolution: S/RES/2699 \(2023\) appears twice"):
+    with pytest.raises(
+        DataError, match=r"mandates\[1\]\.resolution: S/RES/2699 \(2023\) appears twice"
+    ):
         MandateTimeline(mandates=[RES_2699, RES_2699])
 
 
@@ -98,7 +102,10 @@ def test_a_resolution_symbol_is_checked(symbol):
 def test_for_term_counts_a_twelve_month_term_with_relativedelta():
     """The expiry is the start plus the term, as dateutil's relativedelta counts months."""
     renewal = Mandate.for_term(
-        resolution="S/RES/2751 (2024)", adopted=D(2024, 9, 30), term="twelve months", starts=D(2024, 10, 2)
+        resolution="S/RES/2751 (2024)",
+        adopted=D(2024, 9, 30),
+        term="twelve months",
+        starts=D(2024, 10, 2),
     )
     assert RES_2751.expires == renewal.expires
     assert Duration(months=12) == renewal.term
@@ -132,7 +139,9 @@ def test_duration_parse(text, duration):
     assert duration == Duration.parse(text)
 
 
-@pytest.mark.parametrize("text", ["", "P", "twelve", "months", "12 fortnights", "1 year 1 year", "soon"])
+@pytest.mark.parametrize(
+    "text", ["", "P", "twelve", "months", "12 fortnights", "1 year 1 year", "soon"]
+)
 def test_duration_parse_refuses_what_it_cannot_read(text):
     """No guessing."""
     with pytest.raises(DataError, match="as a duration"):
@@ -163,3 +172,13 @@ def test_votes():
         Vote(in_favour=13, abstentions=2, abstainers=["CHN"])
     with pytest.raises(DataError, match=r"abstainers\[1\]: 'Atlantis' is not a known country"):
         Vote(in_favour=13, abstentions=2, abstainers=["CHN", "Atlantis"])
+
+
+def test_of_two_mandates_adopted_on_one_day_the_longer_is_in_force():
+    """A same-day tie goes to the mandate that runs longer, whatever the order given."""
+    short = Mandate(resolution="S/RES/9001 (2030)", adopted=D(2030, 1, 1), expires=D(2030, 3, 31))
+    long = Mandate(resolution="S/RES/9002 (2030)", adopted=D(2030, 1, 1), expires=D(2030, 12, 31))
+    for order in ([short, long], [long, short]):
+        timeline = MandateTimeline(mandates=order)
+        assert long == timeline.in_force_on(D(2030, 2, 1))
+        assert long == timeline.in_force_on(D(2030, 5, 1))

@@ -38,14 +38,13 @@ def test_the_index_agrees_with_the_rules_as_written(history, day):
 
 @given(contingents(), days())
 def test_projected_is_at_least_deployed_and_committed(contingent, day):
-    """projected = max(committed, deployed); outstanding = max(0, committed - deployed)."""
+    """Projected = max(committed, deployed); outstanding = max(0, committed - deployed)."""
     projected = contingent.projected_on(day).value
     assert projected >= contingent.deployed_on(day).value
     assert projected >= contingent.committed_on(day).value
     assert contingent.outstanding_on(day).value >= 0
-    assert (
-        contingent.outstanding_on(day).value
-        == max(0, contingent.committed_on(day).value - contingent.deployed_on(day).value)
+    assert contingent.outstanding_on(day).value == max(
+        0, contingent.committed_on(day).value - contingent.deployed_on(day).value
     )
 
 
@@ -56,7 +55,9 @@ def test_totals_equal_the_sums_of_their_parts(mission, day):
     assert status.deployed.value == sum(f.value for f in status.by_country.values())
     assert status.deployed.value == sum(f.value for f in status.by_personnel_type.values())
     assert status.deployed.value == sum(c.deployed_on(day).value for c in mission.contingents)
-    assert status.projected_force.value == sum(c.projected_on(day).value for c in mission.contingents)
+    assert status.projected_force.value == sum(
+        c.projected_on(day).value for c in mission.contingents
+    )
     assert status.projected_force.value >= status.deployed.value
     assert status.projected_force.value >= status.committed.value
     assert status.outstanding.value >= status.committed.value - status.deployed.value

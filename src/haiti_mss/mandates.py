@@ -330,9 +330,10 @@ def to_mandates(value: Iterable[Mandate]) -> tuple[Mandate, ...]:
 class MandateTimeline:
     """The mandates of a mission, ordered by adoption.
 
-    On a day, the mandate in force is the latest-adopted one whose period covers the day. Days
-    after one mandate expires and before the next is adopted are a :class:`Lapse`; after the last
-    mandate expires, the authorisation has ended.
+    On a day, the mandate in force is the latest-adopted one whose period covers the day (of
+    two adopted on the same day, the one that runs longer). Days after one mandate expires and
+    before the next is adopted are a :class:`Lapse`; after the last mandate expires, the
+    authorisation has ended.
 
     >>> timeline = MandateTimeline(
     ...     mandates=[
@@ -379,7 +380,9 @@ class MandateTimeline:
         in_force: list[Mandate | None] = []
         for day in starts:
             covering = [m for m in self.mandates if m.adopted <= day <= m.expires]
-            in_force.append(max(covering, key=lambda m: m.adopted) if covering else None)
+            in_force.append(
+                max(covering, key=lambda m: (m.adopted, m.expires)) if covering else None
+            )
         return tuple(starts), tuple(in_force)
 
     def in_force_on(self, day: date | str) -> Mandate | None:

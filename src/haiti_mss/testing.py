@@ -70,7 +70,7 @@ def head_counts(max_value: int = 2_000) -> st.SearchStrategy[Figure]:
 
 def days(start: date = EPOCH, span: int = 3 * 365) -> st.SearchStrategy[date]:
     """Days from *start* to *span* days later."""
-    return st.builds(lambda n: start + timedelta(days=n), st.integers(0, span))
+    return st.integers(0, span).map(lambda n: start + timedelta(days=n))
 
 
 def countries() -> st.SearchStrategy[Country]:
@@ -122,7 +122,7 @@ def contingents(
 @st.composite
 def mandates(draw: st.DrawFn, count: int = 3) -> tuple[Mandate, ...]:
     """Up to *count* mandates with distinct symbols, possibly overlapping or with gaps."""
-    result = []
+    result: list[Mandate] = []
     for number in range(1, draw(st.integers(0, count)) + 1):
         adopted = draw(days())
         term = Duration(months=draw(st.integers(1, 18)), days=draw(st.integers(0, 40)))
