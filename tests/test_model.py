@@ -23,6 +23,7 @@ from haiti_mss import (
     Indicator,
     Lapse,
     Mandate,
+    MandateTimeline,
     Milestone,
     Mission,
     PersonnelType,
@@ -538,3 +539,45 @@ def test_data_error_pickles_and_requires_a_problem():
     with pytest.raises(ValueError, match="at least one problem"):
         DataError([])
     assert "whole input" == str(Problem((), "whole input"))
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: Source(id="ap", publisher="AP", title="t", via=" "), "via: must not be empty"),
+        (lambda: Country.of(""), "'' is not a known country code or name"),
+        (
+            lambda: Contribution(
+                on=D(2024, 1, 1), donor="USA", amount=1, currency=840, status="pledged"
+            ),
+            "currency: must be a string, not int (840)",
+        ),
+        (lambda: Duration.parse(12), "Duration.parse needs a string, not int"),
+        (lambda: MandateTimeline(mandates=[1]), "mandates[0]: must be a Mandate, not int (1)"),
+        (lambda: make_mission(mandates=[1]), "mandates[0]: must be a Mandate, not int (1)"),
+        (lambda: make_mission(milestones=[1]), "milestones[0]: must be a Milestone, not int (1)"),
+        (lambda: make_mission(mandates="S/RES/2699 (2023)"), "mandates: must be a list of Mandate"),
+    ],
+)
+def test_more_invalid_input(build, message):
+    """Optional texts, empty names, non-string codes and wrong collection items."""
+    with pytest.raises(DataError) as info:
+        build()
+    assert str(info.value).startswith(message), str(info.value)
+
+
+def test_a_duration_adds_only_to_plain_dates():
+    """date + Duration is a date; a datetime is refused rather than truncated."""
+    with pytest.raises(TypeError):
+        datetime(2024, 1, 1) + Duration(months=1)  # type: ignore[operator]
+
+
+def test_breakdown_lookups():
+    """Breakdowns answer `in`, len and lookups by object, code and name."""
+    st = make_mission().status("2024-09-21")
+    assert "KEN" in st.by_country
+    assert Country(code="KEN") in st.by_country
+    assert "JAM" not in st.by_country
+    assert 1 == len(st.by_country)
+    assert Figure(200) == st.by_personnel_type[PersonnelType.POLICE]
+    assert PersonnelType.CIVILIAN not in st.by_personnel_type

@@ -446,8 +446,4 @@ def to_timeline(value: MandateTimeline | Iterable[Mandate]) -> MandateTimeline:
     """Converter for a mission's mandates: a timeline, or mandates in any order."""
     if isinstance(value, MandateTimeline):
         return value
-    try:
-        return MandateTimeline(mandates=value)
-    except DataError as error:
-        # The timeline's own paths start at its "mandates" field, as the mission's do.
-        raise DataError(list(error.problems)) from None
+    return MandateTimeline(mandates=value)
