@@ -377,7 +377,7 @@ def test_uncited_records_and_unused_sources_are_listed():
     """The dataset check: what names no source, and which sources nothing names."""
     spare = Source(id="spare", publisher="Reuters", title="Unused")
     m = make_mission(sources=[SOURCE, spare])
-    assert ("mandates[0]",) == m.uncited()
+    assert ("planned_strength_sources", "mandates[0]") == m.uncited()
     assert (spare,) == m.unused_sources()
 
 
@@ -567,7 +567,7 @@ def test_more_invalid_input(build, message):
 
 
 def test_a_duration_adds_only_to_plain_dates():
-    """date + Duration is a date; a datetime is refused rather than truncated."""
+    """Adding a Duration to a date gives a date; a datetime is refused, not truncated."""
     with pytest.raises(TypeError):
         datetime(2024, 1, 1) + Duration(months=1)  # type: ignore[operator]
 

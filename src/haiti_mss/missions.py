@@ -12,6 +12,7 @@ import attrs
 
 from ._calendar import Frequency, series
 from ._checks import (
+    are_texts,
     as_tuple,
     instance_of,
     is_optional_date,
@@ -19,11 +20,12 @@ from ._checks import (
     is_text,
     matches,
     to_day,
+    to_texts,
     tuple_of,
 )
-from .contingents import Contingent, PersonnelType
+from .contingents import Contingent, PersonnelType, Record
 from .countries import Country, is_country, to_country
-from .errors import DataError, Problem
+from .errors import DataError, Problem, format_path
 from .figures import ZERO, Figure, is_optional_figure, to_optional_figure
 from .funding import Contribution
 from .indicators import Indicator
@@ -79,6 +81,14 @@ def to_sources(value: Iterable[Source]) -> tuple[Source, ...]:
     return as_tuple(value)
 
 
+def _cited(
+    item: Record | Contribution | Milestone | Indicator, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], tuple[str, ...]]]:
+    yield (*path, "sources"), item.sources
+    for a, alternative in enumerate(getattr(item, "alternatives", ())):
+        yield (*path, "alternatives", a, "sources"), alternative.sources
+
+
 def _latest_record(mission: Mission) -> date | None:
     try:
         return max(mission.record_dates(), default=None)
@@ -92,8 +102,9 @@ class Mission:
 
     Every collection takes a list and is stored as a tuple; contingents keep their order,
     the dated collections are stored in date order. Every source id that a record names must be
-    defined in *sources*. *current_through* is the last day the records describe; it defaults to
-    the date of the latest record.
+    defined in *sources*; *planned_strength_sources* cite the planned strength.
+    *current_through* is the last day the records describe; it defaults to the date of the
+    latest record.
 
     >>> from haiti_mss import Arrival, Mandate, Pledge
     >>> mission = Mission(
@@ -133,6 +144,9 @@ class Mission:
     lead: Country = attrs.field(converter=to_country, validator=is_country)
     planned_strength: Figure | None = attrs.field(
         default=None, converter=to_optional_figure, validator=[is_optional_figure, _planned]
+    )
+    planned_strength_sources: tuple[str, ...] = attrs.field(
+        default=(), converter=to_texts, validator=are_texts
     )
     mandates: MandateTimeline = attrs.field(
         factory=MandateTimeline, converter=to_timeline, validator=instance_of(MandateTimeline)
@@ -204,34 +218,33 @@ class Mission:
             for k, source_id in enumerate(cited):
                 if source_id not in known:
                     yield Problem(
-                        (*path, "sources", k),
+                        (*path, k),
                         f"unknown source id {source_id!r}: no source in the mission defines it",
                     )
 
     def citations(self) -> Iterator[tuple[tuple[str | int, ...], tuple[str, ...]]]:
-        """Every place that names sources, as ``(path, source ids)``, in document order."""
+        """Every list of source ids in the mission, as ``(path to the list, ids)``."""
+        if self.planned_strength is not None:
+            yield ("planned_strength_sources",), self.planned_strength_sources
         for i, contingent in enumerate(self.contingents):
             for j, record in enumerate(contingent.history):
-                yield ("contingents", i, "history", j), record.sources
-                for a, alternative in enumerate(record.alternatives):
-                    path = ("contingents", i, "history", j, "alternatives", a)
-                    yield path, alternative.sources
+                yield from _cited(record, ("contingents", i, "history", j))
         for i, mandate in enumerate(self.mandates):
-            yield ("mandates", i), mandate.sources
-        for name in ("contributions", "milestones"):
+            yield ("mandates", i, "sources"), mandate.sources
+        for name in ("contributions", "milestones", "indicators"):
             for i, item in enumerate(getattr(self, name)):
-                yield (name, i), item.sources
-        for i, indicator in enumerate(self.indicators):
-            yield ("indicators", i), indicator.sources
-            for a, alternative in enumerate(indicator.alternatives):
-                yield ("indicators", i, "alternatives", a), alternative.sources
+                yield from _cited(item, (name, i))
 
     def uncited(self) -> tuple[str, ...]:
-        """The paths of records that name no source (alternatives included).
+        """The paths of figures and records that name no source (alternatives included).
 
-        An empty tuple means every record is cited, as the bundled dataset requires.
+        An empty tuple means everything is cited, as the bundled dataset requires.
         """
-        return tuple(Problem(path, "").location for path, cited in self.citations() if not cited)
+        return tuple(
+            format_path(path[:-1] if path[-1] == "sources" else path)
+            for path, cited in self.citations()
+            if not cited
+        )
 
     def unused_sources(self) -> tuple[Source, ...]:
         """The sources that no record names."""

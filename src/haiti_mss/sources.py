@@ -48,7 +48,9 @@ class Source:
     """A publication that a figure rests on, stored once under its *id*.
 
     Records name the ids of their sources; the mission that holds them must define every id.
-    *via* names the outlet where a wire story was read, when that is not its *publisher*.
+    *title*, *url* and *published* are optional because the record does not always give them:
+    leave out what is not known rather than reconstruct it. *via* names the outlet where a wire
+    story was read, when that is not its *publisher*.
 
     >>> from datetime import date
     >>> un = Source(
@@ -66,7 +68,7 @@ class Source:
         validator=matches(_ID, "a source id: a letter or digit first, and no spaces")
     )
     publisher: str = attrs.field(validator=is_text)
-    title: str = attrs.field(validator=is_text)
+    title: str | None = attrs.field(default=None, validator=is_optional_text)
     url: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(matches(_URL, "an http or https URL"))
     )
