@@ -73,14 +73,10 @@ class Country:
         """
         if isinstance(value, cls):
             return value
-        if isinstance(value, str):
-            code = _code_for(value.strip())
-            if code is not None:
-                return cls(code=code)
-            raise DataError.at((), f"{show(value)} is not a known country code or name")
-        raise DataError.at(
-            (), f"must be a country code or name, not {type_name(value)} ({show(value)})"
-        )
+        code = _code_for(value.strip()) if isinstance(value, str) else None
+        if code is None:
+            raise DataError.at((), _unreadable(value))
+        return cls(code=code)
 
     @property
     def name(self) -> str:
@@ -92,6 +88,13 @@ class Country:
 
     def __repr__(self) -> str:
         return f"Country(code={self.code!r})"
+
+
+def _unreadable(value: object) -> str:
+    """Why *value* could not be read as a country."""
+    if isinstance(value, str):
+        return f"{show(value)} is not a known country code or name"
+    return f"must be a country code or name, not {type_name(value)} ({show(value)})"
 
 
 CountryLike = Country | str
@@ -112,13 +115,8 @@ def to_country(value: CountryLike) -> Country:
 
 def is_country(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator for country fields."""
-    if isinstance(value, Country):
-        return
-    if isinstance(value, str):
-        raise DataError.at(attribute.name, f"{show(value)} is not a known country code or name")
-    raise DataError.at(
-        attribute.name, f"must be a country code or name, not {type_name(value)} ({show(value)})"
-    )
+    if not isinstance(value, Country):
+        raise DataError.at(attribute.name, _unreadable(value))
 
 
 def to_optional_country(value: CountryLike | None) -> Country | None:
@@ -141,9 +139,4 @@ def are_countries(_: object, attribute: attrs.Attribute[Any], value: object) -> 
         raise DataError.at(attribute.name, f"must be a list of countries, not {single}")
     for i, item in enumerate(cast("tuple[object, ...]", value)):
         if not isinstance(item, Country):
-            raise DataError.at(
-                (attribute.name, i),
-                f"{show(item)} is not a known country code or name"
-                if isinstance(item, str)
-                else f"must be a country code or name, not {type_name(item)} ({show(item)})",
-            )
+            raise DataError.at((attribute.name, i), _unreadable(item))

@@ -71,8 +71,12 @@ class Breakdown(Mapping[K, Figure], Generic[K]):
         return True
 
 
-def _breakdown(pairs: dict[K, list[Figure]]) -> Breakdown[K]:
-    totals = [(key, _counting.total(figures)) for key, figures in pairs.items()]
+def _breakdown(pairs: Iterable[tuple[K, Figure]]) -> Breakdown[K]:
+    """Sum the figures of each key; order the keys by their total, largest first."""
+    grouped: dict[K, list[Figure]] = {}
+    for key, figure in pairs:
+        grouped.setdefault(key, []).append(figure)
+    totals = [(key, _counting.total(figures)) for key, figures in grouped.items()]
     totals.sort(key=lambda item: (-item[1].value, str(item[0])))
     return Breakdown(tuple(totals))
 
@@ -153,18 +157,12 @@ class Status:
     @cached_property
     def by_country(self) -> Breakdown[Country]:
         """Deployed strength per country, largest first."""
-        pairs: dict[Country, list[Figure]] = {}
-        for c in self.contingents:
-            pairs.setdefault(c.country, []).append(c.deployed)
-        return _breakdown(pairs)
+        return _breakdown([(c.country, c.deployed) for c in self.contingents])
 
     @cached_property
     def by_personnel_type(self) -> Breakdown[PersonnelType]:
         """Deployed strength per personnel type, largest first."""
-        pairs: dict[PersonnelType, list[Figure]] = {}
-        for c in self.contingents:
-            pairs.setdefault(c.personnel_type, []).append(c.deployed)
-        return _breakdown(pairs)
+        return _breakdown([(c.personnel_type, c.deployed) for c in self.contingents])
 
     @property
     def ceiling(self) -> Figure | None:
