@@ -23,6 +23,7 @@ from .indicators import Indicator
 from .mandates import Authorisation, Duration, Lapse, Mandate, MandateTimeline, Vote
 from .milestones import Milestone, MilestoneKind
 from .missions import Mission
+from .serialization import Dataset, converter, dump, from_dict, from_json, load, to_dict, to_json
 from .sources import Alternative, Confidence, Source
 from .status import Breakdown, ContingentStatus, Status
 
@@ -38,6 +39,7 @@ __all__ = [
     "ContributionStatus",
     "Country",
     "DataError",
+    "Dataset",
     "Departure",
     "DepartureReason",
     "Duration",
@@ -58,4 +60,11 @@ __all__ = [
     "Status",
     "StrengthReport",
     "Vote",
+    "converter",
+    "dump",
+    "from_dict",
+    "from_json",
+    "load",
+    "to_dict",
+    "to_json",
 ]

@@ -23,6 +23,11 @@ def _name_of(code: str) -> str | None:
     return None if record is None else str(record.name)
 
 
+def is_alpha3(code: str) -> bool:
+    """Whether *code* is an ISO 3166-1 alpha-3 country code."""
+    return _name_of(code) is not None
+
+
 @functools.lru_cache(maxsize=1024)
 def _code_for(text: str) -> str | None:
     import pycountry  # noqa: PLC0415

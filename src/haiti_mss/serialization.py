@@ -1,0 +1,823 @@
+"""JSON for every model object, through one configured cattrs converter.
+
+:data:`converter` is built once, here, and owns every hook: strict primitives (a string is never
+read as a number, nor a number as a string, nor a bool as an int), ISO 8601 dates, enums by
+value, countries as alpha-3 codes, money as decimal strings, figures as a bare number when
+exact, the records of a history as a union tagged by ``"kind"``, durations as ISO 8601.
+
+Loading is strict and lossless: every problem of a document is reported, each with its JSON
+path (``$.missions[0].contingents[3].history[2].personnel``) and indices as the document is
+written, in one :class:`~haiti_mss.errors.DataError`.
+"""
+
+# Raw JSON data is untyped by nature: after an isinstance check, a dict's items are unknown.
+# pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false
+# pyright: reportUnknownMemberType=false
+
+from __future__ import annotations
+
+import enum
+import json
+import math
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Final, TypeVar, cast, get_args, get_origin
+
+import attrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.preconf.json import JsonConverter, make_converter
+
+from ._checks import as_tuple, show, tuple_of
+from .contingents import RECORD_TYPES, DepartureReason, PersonnelType, Record
+from .countries import Country, is_alpha3
+from .errors import DataError, Problem
+from .figures import Figure, Qualifier
+from .funding import ContributionStatus
+from .mandates import Authorisation, Duration, Mandate, MandateTimeline
+from .milestones import MilestoneKind
+from .missions import Mission, to_sources
+from .sources import Confidence, Source
+from .status import Breakdown, Status
+
+__all__ = [
+    "MIGRATIONS",
+    "READS",
+    "SCHEMA",
+    "Dataset",
+    "converter",
+    "dump",
+    "from_dict",
+    "from_json",
+    "load",
+    "migrate",
+    "to_dict",
+    "to_json",
+]
+
+T = TypeVar("T")
+
+SCHEMA: Final = "haiti-mss/1"
+"""The schema version this release writes."""
+
+_SCHEMA_PATTERN: Final = re.compile(r"haiti-mss/(\d+)")
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DURATION: Final = re.compile(r"P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?")
+_KINDS: Final = {cls.kind: cls for cls in RECORD_TYPES}
+_ENUMS: Final = (
+    Authorisation,
+    Confidence,
+    ContributionStatus,
+    DepartureReason,
+    MilestoneKind,
+    PersonnelType,
+    Qualifier,
+)
+
+
+_JSON_TYPES: Final = (
+    (bool, "a boolean"),  # before int: a bool is an int to Python, not to JSON
+    (int, "an integer"),
+    (float, "a number"),
+    (str, "a string"),
+    (list, "a list"),
+    (tuple, "a list"),
+    (dict, "an object"),
+    (type(None), "null"),
+)
+
+
+def _json_type(value: object) -> str:
+    """How a JSON reader names the type of *value*."""
+    for type_, name in _JSON_TYPES:
+        if isinstance(value, type_):
+            return name
+    return type(value).__name__
+
+
+def _wrong(expected: str, value: object) -> DataError:
+    return DataError.at((), f"must be {expected}, not {_json_type(value)} ({show(value)})")
+
+
+def _to_missions(value: Iterable[Mission]) -> tuple[Mission, ...]:
+    return as_tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Dataset:
+    """A data file: its sources, stored once by id, and its missions.
+
+    In the file, ``"sources"`` is an object from id to source, and each mission names the ids of
+    the sources its records rest on. Loaded, each mission holds the sources it cites.
+    """
+
+    sources: tuple[Source, ...] = attrs.field(converter=to_sources, validator=tuple_of(Source))
+    missions: tuple[Mission, ...] = attrs.field(converter=_to_missions, validator=tuple_of(Mission))
+
+    def mission(self, acronym: str) -> Mission:
+        """The mission with this acronym ("MSS", "GSF").
+
+        Raises:
+            KeyError: no mission has it; the message lists those there are.
+        """
+        for mission in self.missions:
+            if mission.acronym == acronym:
+                return mission
+        have = ", ".join(m.acronym for m in self.missions) or "none"
+        raise KeyError(f"no mission {acronym!r} in this dataset; it has: {have}")
+
+
+# -- structuring hooks: simplest first ----------------------------------------------------------
+
+
+def _structure_str(value: object, _: object) -> str:
+    if not isinstance(value, str):
+        raise _wrong("a string", value)
+    return value
+
+
+def _structure_int(value: object, _: object) -> int:
+    if type(value) is not int:
+        raise _wrong("an integer", value)
+    return value
+
+
+def _structure_float(value: object, _: object) -> float:
+    if type(value) not in {int, float} or not math.isfinite(value):  # type: ignore[arg-type]
+        raise _wrong("a finite number", value)
+    return float(value)  # type: ignore[arg-type]  # an int or a float, checked above
+
+
+def _structure_bool(value: object, _: object) -> bool:
+    if not isinstance(value, bool):
+        raise _wrong("true or false", value)
+    return value
+
+
+def _structure_date(value: object, _: object) -> date:
+    if not isinstance(value, str):
+        raise _wrong("a date written YYYY-MM-DD", value)
+    if _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError as error:
+            raise DataError.at((), f"{show(value)} is not a date: {error}") from None
+    raise DataError.at((), f"must be a date written YYYY-MM-DD (got {show(value)})")
+
+
+def _structure_decimal(value: object, _: object) -> Decimal:
+    if not isinstance(value, str):
+        raise _wrong('a decimal number written as a string, like "1500000.00"', value)
+    try:
+        result = Decimal(value)
+    except InvalidOperation:
+        raise DataError.at((), f"{show(value)} is not a decimal number") from None
+    if not result.is_finite():
+        raise DataError.at((), f"must be a finite decimal number (got {show(value)})")
+    return result
+
+
+def _structure_country(value: object, _: object) -> Country:
+    if not isinstance(value, str):
+        raise _wrong("an ISO 3166-1 alpha-3 country code", value)
+    if not is_alpha3(value):
+        raise DataError.at((), f"{show(value)} is not an ISO 3166-1 alpha-3 country code")
+    return Country(code=value)
+
+
+def _structure_figure(value: object, _: object) -> Figure:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Figure(value)
+    if isinstance(value, dict):
+        _check_keys(value, {"value"}, {"qualifier"})
+        return Figure(value["value"], value.get("qualifier", Qualifier.EXACT))
+    raise _wrong('a number, or an object like {"value": 200, "qualifier": "about"}', value)
+
+
+def _structure_duration(value: object, _: object) -> Duration:
+    if not isinstance(value, str) or not _ISO_DURATION.fullmatch(value) or value == "P":
+        raise DataError.at((), f"must be an ISO 8601 duration like 'P12M' (got {show(value)})")
+    return Duration.parse(value)
+
+
+def _structure_record(value: object, _: object) -> Record:
+    if not isinstance(value, dict):
+        raise _wrong('an object with a "kind"', value)
+    valid = ", ".join(sorted(_KINDS))
+    if "kind" not in value:
+        raise DataError.at("kind", f"required field missing; expected one of {valid}")
+    kind = value["kind"]
+    if not isinstance(kind, str) or kind not in _KINDS:
+        raise DataError.at("kind", f"unknown kind {show(kind)}; expected one of {valid}")
+    fields = {key: item for key, item in value.items() if key != "kind"}
+    return converter.structure(fields, _KINDS[kind])
+
+
+def _structure_timeline(value: object, _: object) -> MandateTimeline:
+    mandates = converter.structure(value, tuple[Mandate, ...])
+    seen: dict[str, int] = {}
+    problems = []
+    for i, mandate in enumerate(mandates):
+        if mandate.resolution in seen:
+            problems.append(
+                Problem(
+                    (i, "resolution"),
+                    f"{mandate.resolution} appears twice (also at [{seen[mandate.resolution]}])",
+                )
+            )
+        seen.setdefault(mandate.resolution, i)
+    if problems:
+        raise DataError(problems)
+    return MandateTimeline(mandates=mandates)
+
+
+def _structure_enum_factory(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
+    by_value = {member.value: member for member in cls}
+    valid = ", ".join(map(str, by_value))
+
+    def structure(value: object, _: object) -> enum.Enum:
+        if isinstance(value, str) and value in by_value:
+            return by_value[value]
+        raise DataError.at((), f"must be one of {valid} (got {show(value)})")
+
+    return structure
+
+
+def _structure_tuple_factory(type_: Any) -> Callable[[object, object], tuple[Any, ...]]:
+    (item_type, _) = get_args(type_)
+    structure_item = converter.get_structure_hook(item_type)
+
+    def structure(value: object, _: object) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise _wrong("a list", value)
+        items = []
+        errors: list[Exception] = []
+        for i, item in enumerate(value):
+            try:
+                items.append(structure_item(item, item_type))
+            except Exception as error:  # noqa: BLE001  # every problem is collected, then raised
+                error.add_note(IterableValidationNote(f"Structuring @ index {i}", i, item_type))
+                errors.append(error)
+        if errors:
+            raise IterableValidationError("invalid items", errors, type_)  # pyright: ignore[reportCallIssue]
+        return tuple(items)
+
+    return structure
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _check_keys(value: Mapping[str, object], required: set[str], optional: set[str]) -> None:
+    problems = [
+        Problem((key,), f"unknown key; expected one of {', '.join(sorted(required | optional))}")
+        for key in value
+        if key not in required | optional
+    ]
+    problems += [Problem((key,), "required field missing") for key in sorted(required - set(value))]
+    if problems:
+        raise DataError(problems)
+
+
+def _is_model(type_: Any) -> bool:
+    return isinstance(type_, type) and attrs.has(type_) and type_.__module__.startswith("haiti_mss")
+
+
+def _structure_model_factory(cls: type[T]) -> Callable[[object, object], T]:
+    """Structure an attrs class with cattrs, and on an invalid object report every bad field.
+
+    attrs stops at the first field whose validator fails; on that path only, each field is
+    checked on its own, so that the error lists all of them.
+    """
+    attrs.resolve_types(cls)  # type: ignore[type-var]  # cls is an attrs class
+    generated = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+
+    def structure(value: object, _: object) -> T:
+        if not isinstance(value, dict):
+            raise _wrong("an object", value)
+        try:
+            return generated(value, cls)
+        except DataError as error:
+            raise _field_problems(cls, value) or error from None
+
+    return structure
+
+
+def _field_problems(cls: type, value: Mapping[str, Any]) -> DataError | None:
+    problems: list[Problem] = []
+    for field in attrs.fields(cls):
+        if not field.init or field.alias not in value:
+            continue
+        try:
+            item = converter.structure(value[field.alias], field.type)
+            if field.converter is not None:
+                item = field.converter(item)
+            if field.validator is not None:
+                field.validator(None, field, item)
+        except DataError as error:
+            problems += error.problems
+    return DataError(problems) if problems else None
+
+
+def _unstructure_figure(figure: Figure) -> object:
+    if figure.is_exact:
+        return figure.value
+    return {"value": figure.value, "qualifier": figure.qualifier.value}
+
+
+def _unstructure_record(record: Record) -> dict[str, Any]:
+    return {"kind": record.kind, **_record_hooks[type(record)](record)}
+
+
+def _unstructure_status(status: Status) -> dict[str, Any]:
+    """The stored fields of a status, then what the counting rules derive from them."""
+    return {
+        **_status_hooks[0](status),
+        "deployed": _unstructure_figure(status.deployed),
+        "committed": _unstructure_figure(status.committed),
+        "outstanding": _unstructure_figure(status.outstanding),
+        "projected_force": _unstructure_figure(status.projected_force),
+        "deployment_ratio": status.deployment_ratio,
+        "days_until_expiry": status.days_until_expiry,
+    }
+
+
+_DERIVED: Final = (
+    "deployed",
+    "committed",
+    "outstanding",
+    "projected_force",
+    "deployment_ratio",
+    "days_until_expiry",
+)
+
+
+def _structure_status(value: object, _: object) -> Status:
+    """A status from its stored fields; the derived ones, if given, must agree with them."""
+    if not isinstance(value, dict):
+        raise _wrong("an object", value)
+    stored = {key: item for key, item in value.items() if key not in _DERIVED}
+    status: Status = _status_hooks[1](stored, Status)
+    expected = _unstructure_status(status)
+    problems = [
+        Problem((key,), f"is {show(value[key])}, but the stored fields give {show(expected[key])}")
+        for key in _DERIVED
+        if key in value and value[key] != expected[key]
+    ]
+    if problems:
+        raise DataError(problems)
+    return status
+
+
+def _make_converter() -> JsonConverter:
+    made = make_converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+    for type_, hook in (
+        (str, _structure_str),
+        (int, _structure_int),
+        (float, _structure_float),
+        (bool, _structure_bool),
+        (date, _structure_date),
+        (Decimal, _structure_decimal),
+    ):
+        made.register_structure_hook(type_, hook)
+    # Each enum by name: they subclass str, and the hook for str must not read them.
+    for enum_type in _ENUMS:
+        made.register_structure_hook(enum_type, _structure_enum_factory(enum_type))
+    made.register_unstructure_hook(Decimal, str)
+    made.register_unstructure_hook_factory(_is_enum, _enum_value_factory)
+    made.register_structure_hook_factory(_is_homogeneous_tuple, _structure_tuple_factory)
+    made.register_structure_hook_factory(_is_model, _structure_model_factory)
+    made.register_structure_hook(Country, _structure_country)
+    made.register_unstructure_hook(Country, _unstructure_country)
+    made.register_structure_hook(Figure, _structure_figure)
+    made.register_unstructure_hook(Figure, _unstructure_figure)
+    made.register_structure_hook(Duration, _structure_duration)
+    made.register_unstructure_hook(Duration, str)
+    made.register_structure_hook(MandateTimeline, _structure_timeline)
+    made.register_unstructure_hook(MandateTimeline, _unstructure_timeline)
+    # Only Record itself is the tagged union: Pledge, Arrival, ... structure as themselves.
+    made.register_structure_hook_func(_is_record_union, _structure_record)
+    made.register_unstructure_hook(Record, _unstructure_record)
+    made.register_structure_hook_factory(_is_breakdown, _structure_breakdown_factory)
+    made.register_unstructure_hook_func(_is_breakdown, _unstructure_breakdown)
+    return made
+
+
+def _is_enum(type_: object) -> bool:
+    return isinstance(type_, type) and issubclass(type_, enum.Enum)
+
+
+def _enum_value_factory(_: object) -> Callable[[enum.Enum], object]:
+    return _enum_value
+
+
+def _enum_value(member: enum.Enum) -> object:
+    return member.value
+
+
+def _unstructure_country(country: Country) -> str:
+    return country.code
+
+
+def _unstructure_timeline(timeline: MandateTimeline) -> list[Any]:
+    return [converter.unstructure(mandate) for mandate in timeline]
+
+
+def _is_record_union(type_: object) -> bool:
+    return type_ is Record
+
+
+def _is_breakdown(type_: Any) -> bool:
+    return type_ is Breakdown or get_origin(type_) is Breakdown
+
+
+def _unstructure_breakdown(breakdown: Breakdown[Any]) -> dict[str, object]:
+    return {
+        converter.unstructure(key): _unstructure_figure(figure) for key, figure in breakdown.items()
+    }
+
+
+def _structure_breakdown_factory(type_: Any) -> Callable[[object, object], Breakdown[Any]]:
+    args = get_args(type_)
+    if not args:
+        msg = "structure a Breakdown as Breakdown[Country] or Breakdown[PersonnelType]"
+        raise TypeError(msg)
+    key_type = args[0]
+
+    def structure(value: object, _: object) -> Breakdown[Any]:
+        if not isinstance(value, dict):
+            raise _wrong("an object", value)
+        entries = converter.structure(
+            list(value.items()),
+            tuple[tuple[key_type, Figure], ...],  # type: ignore[valid-type]
+        )
+        return Breakdown(entries)
+
+    return structure
+
+
+converter: Final[JsonConverter] = _make_converter()
+"""The configured cattrs converter, for tools built on top of haiti_mss."""
+
+_record_hooks: Final = {
+    kind: make_dict_unstructure_fn(kind, converter, _cattrs_omit_if_default=True)
+    for kind in RECORD_TYPES
+}
+_status_hooks: Final = (
+    converter.get_unstructure_hook(Status),
+    converter.get_structure_hook(Status),
+)
+converter.register_unstructure_hook(Status, _unstructure_status)
+converter.register_structure_hook_func(lambda t: t is Status, _structure_status)
+
+
+# -- documents ---------------------------------------------------------------------------------
+
+
+def _problems(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Problem]:
+    """The problems in a cattrs exception tree, each located under *path*."""
+    if isinstance(error, IterableValidationError):
+        items, without = error.group_exceptions()
+        yield from _nested(((sub, note.index) for sub, note in items), without, path)
+    elif isinstance(error, ClassValidationError):
+        fields, without = error.group_exceptions()
+        yield from _nested(((sub, note.name) for sub, note in fields), without, path)
+    elif isinstance(error, DataError):
+        yield from (problem.within(*path) for problem in error.problems)
+    elif isinstance(error, ForbiddenExtraKeysError):
+        valid = ", ".join(a.alias for a in attrs.fields(error.cl) if a.init)
+        for key in sorted(error.extra_fields):
+            yield Problem((*path, key), f"unknown key; expected one of {valid}")
+    elif isinstance(error, KeyError):
+        yield Problem(path, "required field missing")
+    else:
+        yield Problem(path, f"invalid value ({type(error).__name__}: {error})")
+
+
+def _nested(
+    located: Iterable[tuple[Exception, str | int]],
+    unlocated: Iterable[Exception],
+    path: tuple[str | int, ...],
+) -> Iterator[Problem]:
+    for sub, where in located:
+        yield from _problems(sub, (*path, where))
+    for sub in unlocated:
+        yield from _problems(sub, path)
+
+
+def _structure_or_problems(data: object, cls: Any, path: tuple[str | int, ...]) -> Any:
+    """Structure *data* as *cls*, or raise a DataError whose paths start at *path*."""
+    try:
+        return converter.structure(data, cls)
+    except RecursionError:
+        raise
+    except Exception as error:  # noqa: BLE001  # every failure of the input becomes a DataError
+        raise DataError(list(_problems(error, path))) from None
+
+
+# -- schema versions and migrations --------------------------------------------------------------
+
+
+def _v0_to_v1(document: dict[str, Any]) -> dict[str, Any]:
+    """haiti-mss/0 kept sources as a list of objects with an "id", and called "kind" "type"."""
+    sources = document.get("sources", [])
+    table = (
+        {source.get("id"): {k: v for k, v in source.items() if k != "id"} for source in sources}
+        if isinstance(sources, list) and all(isinstance(x, dict) for x in sources)
+        else sources
+    )
+    missions = document.get("missions", [])
+    if isinstance(missions, list):
+        missions = [_rename_kinds(mission) for mission in missions]
+    return {**document, "schema": "haiti-mss/1", "sources": table, "missions": missions}
+
+
+def _rename_kinds(mission: object) -> object:
+    if not isinstance(mission, dict) or not isinstance(mission.get("contingents"), list):
+        return mission
+    contingents = []
+    for contingent in mission["contingents"]:
+        if isinstance(contingent, dict) and isinstance(contingent.get("history"), list):
+            history = [
+                {("kind" if k == "type" else k): v for k, v in record.items()}
+                if isinstance(record, dict)
+                else record
+                for record in contingent["history"]
+            ]
+            contingent = {**contingent, "history": history}  # noqa: PLW2901  # a new dict
+        contingents.append(contingent)
+    return {**mission, "contingents": contingents}
+
+
+MIGRATIONS: Final[Mapping[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
+    "haiti-mss/0": _v0_to_v1,
+}
+"""Pure dict-to-dict steps, each from one schema version to the next, applied before loading."""
+
+READS: Final = (*MIGRATIONS, SCHEMA)
+"""The schema versions this release reads."""
+
+
+def migrate(document: dict[str, Any]) -> dict[str, Any]:
+    """Bring a document of an older schema version up to :data:`SCHEMA`.
+
+    Raises:
+        DataError: the version is missing, unknown, or newer than this release reads.
+    """
+    version = document.get("schema")
+    while isinstance(version, str) and version in MIGRATIONS:
+        document = MIGRATIONS[version](document)
+        version = document.get("schema")
+    if version == SCHEMA:
+        return document
+    reads = ", ".join(READS)
+    if "schema" not in document:
+        message = f"required field missing; this release reads {reads}"
+    elif isinstance(version, str) and (match := _SCHEMA_PATTERN.fullmatch(version)):
+        message = (
+            f"{version} is newer than this release of haiti_mss, which reads {reads}; "
+            "upgrade haiti_mss to read it"
+            if int(match[1]) > int(SCHEMA.rpartition("/")[2])
+            else f"unknown schema version {version}; this release reads {reads}"
+        )
+    else:
+        message = f"{show(version)} is not a haiti_mss schema version; this release reads {reads}"
+    raise DataError.at(("$", "schema"), message)
+
+
+# -- datasets ------------------------------------------------------------------------------------
+
+
+def _unstructure_dataset(dataset: Dataset) -> dict[str, Any]:
+    sources = {}
+    for source in dataset.sources:
+        fields = converter.unstructure(source)
+        del fields["id"]
+        sources[source.id] = fields
+    missions = []
+    for mission in dataset.missions:
+        fields = converter.unstructure(mission)
+        fields.pop("sources", None)
+        missions.append(fields)
+    return {"schema": SCHEMA, "sources": sources, "missions": missions}
+
+
+def _structure_dataset(data: object) -> Dataset:
+    if not isinstance(data, dict):
+        raise DataError.at("$", f"must be an object, not {_json_type(data)}")
+    document = migrate(data)
+    problems: list[Problem] = []
+    try:
+        _check_keys(document, {"schema", "sources", "missions"}, set())
+    except DataError as error:
+        problems += (p.within("$") for p in error.problems)
+    sources = _table(document.get("sources", {}), problems)
+    missions = document.get("missions", [])
+    if not isinstance(missions, list):
+        problems.append(Problem(("$", "missions"), f"must be a list, not {_json_type(missions)}"))
+        missions = []
+    built = []
+    for i, raw in enumerate(missions):
+        path = ("$", "missions", i)
+        if not isinstance(raw, dict):
+            problems.append(Problem(path, f"must be an object, not {_json_type(raw)}"))
+            continue
+        if "sources" in raw:
+            problems.append(
+                Problem((*path, "sources"), "unknown key: a dataset keeps its sources at $.sources")
+            )
+            continue
+        cited = list(_cited_ids(raw, path, sources, problems))
+        used = [converter.unstructure(sources[i]) for i in sources if i in cited]
+        try:
+            built.append(_structure_or_problems({**raw, "sources": used}, Mission, path))
+        except DataError as error:
+            problems += error.problems
+    if problems:
+        raise DataError(problems)
+    return Dataset(sources=list(sources.values()), missions=built)
+
+
+def _table(value: object, problems: list[Problem]) -> dict[str, Source]:
+    """The sources table of a document: source objects by id."""
+    if not isinstance(value, dict):
+        problems.append(
+            Problem(
+                ("$", "sources"), f"must be an object from id to source, not {_json_type(value)}"
+            )
+        )
+        return {}
+    table = {}
+    for source_id, fields in value.items():
+        path = ("$", "sources", source_id)
+        if not isinstance(fields, dict):
+            problems.append(Problem(path, f"must be an object, not {_json_type(fields)}"))
+            continue
+        if "id" in fields:
+            problems.append(Problem((*path, "id"), "unknown key: the id is the key of the table"))
+            continue
+        try:
+            table[source_id] = _structure_or_problems({"id": source_id, **fields}, Source, path)
+        except DataError as error:
+            problems += (
+                Problem(path, p.message) if p.path == (*path, "id") else p for p in error.problems
+            )
+    return table
+
+
+def _cited_ids(
+    value: object,
+    path: tuple[str | int, ...],
+    sources: Mapping[str, Source],
+    problems: list[Problem],
+) -> Iterator[str]:
+    """The source ids cited anywhere in *value*; unknown ones are added to *problems*."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in {"sources", "planned_strength_sources"} and isinstance(item, list):
+                for k, source_id in enumerate(item):
+                    if isinstance(source_id, str) and source_id not in sources:
+                        problems.append(
+                            Problem(
+                                (*path, key, k),
+                                f"unknown source id {source_id!r}: $.sources does not define it",
+                            )
+                        )
+                    elif isinstance(source_id, str):
+                        yield source_id
+            else:
+                yield from _cited_ids(item, (*path, key), sources, problems)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _cited_ids(item, (*path, i), sources, problems)
+
+
+# -- the public functions ------------------------------------------------------------------------
+
+
+def to_dict(obj: object) -> Any:
+    """*obj* as JSON data: dicts, lists, strings, numbers, booleans and None.
+
+    >>> from haiti_mss import Arrival, Figure
+    >>> from datetime import date
+    >>> to_dict(Arrival(on=date(2024, 6, 25), personnel=Figure(200, "about")))
+    {'kind': 'arrival', 'on': '2024-06-25', 'personnel': {'value': 200, 'qualifier': 'about'}}
+    """
+    if isinstance(obj, Dataset):
+        return _unstructure_dataset(obj)
+    return converter.unstructure(obj)
+
+
+def from_dict(data: object, cls: type[T]) -> T:
+    """Build a *cls* from JSON data, strictly: the inverse of :func:`to_dict`.
+
+    Raises:
+        DataError: every problem in *data*, each with its JSON path.
+    """
+    try:
+        if cls is Dataset:
+            return cast("T", _structure_dataset(data))
+        return cast("T", _structure_or_problems(data, cls, ("$",)))
+    except RecursionError:
+        raise DataError.at("$", "the data is nested too deeply") from None
+
+
+def to_json(obj: object, *, indent: int | None = None) -> str:
+    """*obj* as JSON text; compact unless *indent* is given.
+
+    >>> from haiti_mss import Figure
+    >>> to_json(Figure(578_000, "more_than"))
+    '{"value":578000,"qualifier":"more_than"}'
+    """
+    separators = (",", ":") if indent is None else (",", ": ")
+    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent, separators=separators)
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """Build a *cls* from JSON text: the inverse of :func:`to_json`.
+
+    Duplicate keys, ``NaN`` and ``Infinity`` are refused: they are not portable JSON.
+
+    >>> from haiti_mss import Figure
+    >>> from_json('{"value": 1000, "qualifier": "about"}', Figure)
+    Figure(1000, 'about')
+    >>> from_json('{"value": 1000,}', Figure)
+    Traceback (most recent call last):
+    ...
+    haiti_mss.errors.DataError: $: invalid JSON at line 1, column 16: Expecting property name ...
+
+    Raises:
+        DataError: the text is not valid JSON, or the data is not a valid *cls*.
+    """
+    return from_dict(_parse(text), cls)
+
+
+def load(path: str | Path) -> Dataset:
+    """Read a data file.
+
+    Raises:
+        DataError: the file cannot be read, or it is not a valid dataset.
+    """
+    try:
+        text = Path(path).read_bytes()
+    except OSError as error:
+        raise DataError.at("$", f"cannot read {str(path)!r}: {error.strerror}") from None
+    return from_json(text, Dataset)
+
+
+def dump(obj: Dataset, path: str | Path) -> None:
+    """Write *obj* to a data file, as indented JSON."""
+    Path(path).write_text(to_json(obj, indent=2) + "\n", encoding="utf-8")
+
+
+class _RefusedError(ValueError):
+    """A JSON construct that the standard library accepts and we do not."""
+
+
+def _parse(text: str | bytes) -> object:
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as error:
+            message = f"the text is not UTF-8 ({error.reason} at byte {error.start})"
+            raise DataError.at("$", message) from None
+    if not isinstance(text, str):
+        raise DataError.at("$", f"must be JSON text (str or bytes), not {type(text).__name__}")
+    try:
+        return json.loads(
+            text.removeprefix("\ufeff"),
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_no_constant,
+        )
+    except json.JSONDecodeError as error:
+        message = f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+        raise DataError.at("$", message) from None
+    except _RefusedError as error:
+        raise DataError.at("$", f"invalid JSON: {error}") from None
+    except RecursionError:
+        raise DataError.at("$", "the JSON is nested too deeply") from None
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _RefusedError(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _no_constant(name: str) -> object:
+    raise _RefusedError(f"{name} is not a JSON number")
