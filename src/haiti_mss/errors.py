@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from typing import Final
 
 import attrs
 
@@ -43,11 +45,21 @@ def format_path(path: Iterable[str | int], root: str = "") -> str:
 
     >>> format_path(("missions", 0, "contingents", 3), root="$")
     '$.missions[0].contingents[3]'
+
+    A key that is not a plain name is quoted: ``$.sources['has space']``.
     """
     text = root
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif not _PLAIN_KEY.fullmatch(part):
+            text += f"[{part!r}]"
+        else:
+            text += f".{part}" if text else part
     return text
+
+
+_PLAIN_KEY: Final = re.compile(r"[$A-Za-z0-9_][A-Za-z0-9_-]*")
 
 
 class DataError(ValueError):

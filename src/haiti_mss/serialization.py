@@ -294,10 +294,11 @@ def _is_model(type_: Any) -> bool:
 
 
 def _structure_model_factory(cls: type[T]) -> Callable[[object, object], T]:
-    """Structure an attrs class with cattrs, and on an invalid object report every bad field.
+    """Structure an attrs class with cattrs; when that fails, report every bad field.
 
-    attrs stops at the first field whose validator fails; on that path only, each field is
-    checked on its own, so that the error lists all of them.
+    cattrs reports the fields it cannot structure, but then never calls the constructor, and
+    attrs stops at the first field whose validator fails. So on failure only, each field is
+    structured and validated on its own, and the error lists all of them, in field order.
     """
     attrs.resolve_types(cls)  # type: ignore[type-var]  # cls is an attrs class
     generated = make_dict_structure_fn(
@@ -309,26 +310,47 @@ def _structure_model_factory(cls: type[T]) -> Callable[[object, object], T]:
             raise _wrong("an object", value)
         try:
             return generated(value, cls)
-        except DataError as error:
-            raise _field_problems(cls, value) or error from None
+        except RecursionError:
+            raise
+        except Exception:
+            problems = _field_problems(cls, value)
+            if problems:
+                raise DataError(problems) from None
+            raise  # every field is fine alone: a check across fields failed; it says which
 
     return structure
 
 
-def _field_problems(cls: type, value: Mapping[str, Any]) -> DataError | None:
+def _field_problems(cls: type, value: Mapping[str, Any]) -> list[Problem]:
+    """The problems of each field of *value* taken on its own, and of its keys."""
+    fields = [field for field in attrs.fields(cls) if field.init]
     problems: list[Problem] = []
-    for field in attrs.fields(cls):
-        if not field.init or field.alias not in value:
+    for field in fields:
+        if field.alias not in value:
+            if field.default is attrs.NOTHING:
+                problems.append(Problem((field.alias,), "required field missing"))
             continue
         try:
             item = converter.structure(value[field.alias], field.type)
+        except RecursionError:
+            raise
+        except Exception as error:  # noqa: BLE001  # reported as a problem of this field
+            problems += _problems(error, (field.alias,))
+            continue
+        try:
             if field.converter is not None:
                 item = field.converter(item)
             if field.validator is not None:
                 field.validator(None, field, item)
         except DataError as error:
             problems += error.problems
-    return DataError(problems) if problems else None
+    aliases = [field.alias for field in fields]
+    problems += (
+        Problem((key,), f"unknown key; expected one of {', '.join(aliases)}")
+        for key in value
+        if key not in aliases
+    )
+    return problems
 
 
 def _unstructure_figure(figure: Figure) -> object:
@@ -623,7 +645,10 @@ def _structure_dataset(data: object) -> Dataset:
         _check_keys(document, {"schema", "sources", "missions"}, set())
     except DataError as error:
         problems += (p.within("$") for p in error.problems)
-    sources = _table(document.get("sources", {}), problems)
+    raw_sources = document.get("sources", {})
+    sources = _table(raw_sources, problems)
+    # Ids of invalid sources are known too: their records are not reported a second time.
+    known = set(raw_sources) if isinstance(raw_sources, dict) else None
     missions = document.get("missions", [])
     if not isinstance(missions, list):
         problems.append(Problem(("$", "missions"), f"must be a list, not {_json_type(missions)}"))
@@ -639,12 +664,13 @@ def _structure_dataset(data: object) -> Dataset:
                 Problem((*path, "sources"), "unknown key: a dataset keeps its sources at $.sources")
             )
             continue
-        cited = list(_cited_ids(raw, path, sources, problems))
-        used = [converter.unstructure(sources[i]) for i in sources if i in cited]
+        cited = set(_cited_ids(raw, path, known, problems))
+        used = [converter.unstructure(source) for i, source in sources.items() if i in cited]
         try:
             built.append(_structure_or_problems({**raw, "sources": used}, Mission, path))
         except DataError as error:
-            problems += error.problems
+            # The ids a mission cannot resolve were reported above, against $.sources.
+            problems += (p for p in error.problems if not p.message.endswith(_MISSION_UNKNOWN))
     if problems:
         raise DataError(problems)
     return Dataset(sources=list(sources.values()), missions=built)
@@ -677,18 +703,24 @@ def _table(value: object, problems: list[Problem]) -> dict[str, Source]:
     return table
 
 
+_MISSION_UNKNOWN: Final = "no source in the mission defines it"
+
+
 def _cited_ids(
     value: object,
     path: tuple[str | int, ...],
-    sources: Mapping[str, Source],
+    known: set[str] | None,
     problems: list[Problem],
 ) -> Iterator[str]:
-    """The source ids cited anywhere in *value*; unknown ones are added to *problems*."""
+    """The source ids cited anywhere in *value*; unknown ones are added to *problems*.
+
+    With *known* None (the table itself is unreadable), no id is reported unknown.
+    """
     if isinstance(value, dict):
         for key, item in value.items():
             if key in {"sources", "planned_strength_sources"} and isinstance(item, list):
                 for k, source_id in enumerate(item):
-                    if isinstance(source_id, str) and source_id not in sources:
+                    if isinstance(source_id, str) and known is not None and source_id not in known:
                         problems.append(
                             Problem(
                                 (*path, key, k),
@@ -698,10 +730,10 @@ def _cited_ids(
                     elif isinstance(source_id, str):
                         yield source_id
             else:
-                yield from _cited_ids(item, (*path, key), sources, problems)
+                yield from _cited_ids(item, (*path, key), known, problems)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _cited_ids(item, (*path, i), sources, problems)
+            yield from _cited_ids(item, (*path, i), known, problems)
 
 
 # -- the public functions ------------------------------------------------------------------------
