@@ -122,7 +122,9 @@ def sources(source_id: st.SearchStrategy[str] | None = None) -> st.SearchStrateg
     """Sources with an id from *source_id* (default: short ids) and optional fields."""
     return st.builds(
         Source,
-        id=source_id or st.from_regex(r"[a-z0-9][a-z0-9.-]{0,11}", fullmatch=True),
+        id=source_id
+        if source_id is not None
+        else st.from_regex(r"[a-z0-9][a-z0-9.-]{0,11}", fullmatch=True),
         publisher=texts(min_size=1),
         title=st.none() | texts(min_size=1),
         url=st.none() | st.from_regex(r"https://example\.org/[a-z0-9/]{0,10}", fullmatch=True),
@@ -137,7 +139,10 @@ def alternatives(
 ) -> st.SearchStrategy[Alternative]:
     """Alternative values, citing ids from *source_ids*."""
     return st.builds(
-        Alternative, value=value or head_counts(), sources=_ids(source_ids), note=texts()
+        Alternative,
+        value=head_counts() if value is None else value,
+        sources=_ids(source_ids),
+        note=texts(),
     )
 
 
@@ -154,7 +159,7 @@ def records(
     on: st.SearchStrategy[date] | None = None, source_ids: Sequence[str] = ()
 ) -> st.SearchStrategy[Record]:
     """One record of any kind, on its own (a single record is always a valid history)."""
-    day = on or days()
+    day = days() if on is None else on
     common = _cited(source_ids)
     return st.one_of(
         st.builds(Pledge, on=day, total=head_counts(), increment=st.none() | figures(), **common),
@@ -230,8 +235,8 @@ def contingents(
     """Contingents with a valid history (given in shuffled order, as users may give it)."""
     return st.builds(
         Contingent,
-        country=country or countries(),
-        personnel_type=personnel_type or st.sampled_from(PersonnelType),
+        country=countries() if country is None else country,
+        personnel_type=st.sampled_from(PersonnelType) if personnel_type is None else personnel_type,
         history=histories(source_ids=source_ids),
         description=texts(),
     )
