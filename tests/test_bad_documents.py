@@ -63,7 +63,11 @@ CASES = [
     ((*M, "lead"), None, [("$.missions[0].lead", "country code, not null")]),
     ((*M, "planned_strength"), "2500", [("$.missions[0].planned_strength", "not a string")]),
     ((*M, "planned_strength"), True, [("$.missions[0].planned_strength", "not a boolean")]),
-    ((*M, "planned_strength"), 0, [("$.missions[0].planned_strength", "must be > 0 (got 0)")]),
+    (
+        (*M, "planned_strength"),
+        0,
+        [("$.missions[0].planned_strength", "must be a whole number > 0 (got 0)")],
+    ),
     (
         (*M, "planned_strength"),
         {"value": 2500, "qualifier": "roughly"},
@@ -112,7 +116,11 @@ CASES = [
         "2023-10-01",
         [("$.missions[0].mandates[0].expires", "expires on 2023-10-01, before it was adopted")],
     ),
-    ((*MANDATE, "ceiling"), -1, [("$.missions[0].mandates[0].ceiling", "must be > 0 (got -1)")]),
+    (
+        (*MANDATE, "ceiling"),
+        -1,
+        [("$.missions[0].mandates[0].ceiling", "must be a whole number > 0 (got -1)")],
+    ),
     ((*MANDATE, "ceiling"), "5,550", [("$.missions[0].mandates[0].ceiling", "not a string")]),
     (
         (*MANDATE, "vote", "in_favour"),
@@ -173,8 +181,10 @@ CASES = [
         [
             (
                 "$.missions[0].contingents[0].history[0].kind",
-                "unknown kind 'troops_withdrawn'; expected one of arrival, departure, pledge, "
-                "strength_report",
+                (
+                    "unknown kind 'troops_withdrawn'; expected one of arrival, departure, pledge, "
+                    "strength_report"
+                ),
             )
         ],
     ),
@@ -269,82 +279,82 @@ CASES = [
         (*M, "contributions"),
         [{**CONTRIBUTION, "amount": 1.5}],
         [("$.missions[0].contributions[0].amount", "as a string")],
-    ),  # noqa: E501
+    ),
     (
         (*M, "contributions"),
         [{**CONTRIBUTION, "amount": "lots"}],
         [("$.missions[0].contributions[0].amount", "not a decimal")],
-    ),  # noqa: E501
+    ),
     (
         (*M, "contributions"),
         [{**CONTRIBUTION, "amount": "-1"}],
         [("$.missions[0].contributions[0].amount", ">= 0")],
-    ),  # noqa: E501
+    ),
     (
         (*M, "contributions"),
         [{**CONTRIBUTION, "amount": "NaN"}],
         [("$.missions[0].contributions[0].amount", "finite")],
-    ),  # noqa: E501
+    ),
     (
         (*M, "contributions"),
         [{**CONTRIBUTION, "currency": "KSH"}],
         [("$.missions[0].contributions[0].currency", "ISO 4217")],
-    ),  # noqa: E501
+    ),
     (
         (*M, "contributions"),
         [{**CONTRIBUTION, "status": "promised"}],
         [("$.missions[0].contributions[0].status", "pledged, deposited, frozen")],
-    ),  # noqa: E501
+    ),
     (
         (*M, "contributions"),
         [{**CONTRIBUTION, "donor": "United States"}],
         [("$.missions[0].contributions[0].donor", "alpha-3")],
-    ),  # noqa: E501
+    ),
     (
         (*M, "contributions"),
         [{k: v for k, v in CONTRIBUTION.items() if k != "donor"}],
         [("$.missions[0].contributions[0].donor", "required field")],
-    ),  # noqa: E501
+    ),
     (
         (*M, "milestones"),
         [{**MILESTONE, "title": ""}],
         [("$.missions[0].milestones[0].title", "must not be empty")],
-    ),  # noqa: E501
+    ),
     (
         (*M, "milestones"),
         [{**MILESTONE, "kind": "party"}],
         [("$.missions[0].milestones[0].kind", "visit, ruling")],
-    ),  # noqa: E501
+    ),
     (
         (*M, "milestones"),
         [{**MILESTONE, "countries": "KEN"}],
         [("$.missions[0].milestones[0].countries", "must be a list")],
-    ),  # noqa: E501
+    ),
     (
         (*M, "milestones"),
         [{**MILESTONE, "countries": ["KEN", "Narnia"]}],
         [("$.missions[0].milestones[0].countries[1]", "alpha-3")],
-    ),  # noqa: E501
+    ),
     (
         (*M, "indicators"),
         [{**INDICATOR, "published": "2024-05-01"}],
         [("$.missions[0].indicators[0].published", "before the data's as_of")],
-    ),  # noqa: E501
+    ),
     (
         (*M, "indicators"),
         [{**INDICATOR, "value": "578,074"}],
         [("$.missions[0].indicators[0].value", "not a string")],
-    ),  # noqa: E501
+    ),
     (
         (*M, "indicators"),
         [{**INDICATOR, "period_start": "2024-06-01"}],
         [("$.missions[0].indicators[0].period_start", "after as_of")],
-    ),  # noqa: E501
+    ),
     (
         (*M, "indicators"),
         [{**INDICATOR, "sources": ["nope"]}],
         [("$.missions[0].indicators[0].sources[0]", "unknown source id")],
-    ),  # noqa: E501
+    ),
 ]
 
 

@@ -204,7 +204,7 @@ def test_country_lookup():
             lambda: Mandate(
                 resolution="S/RES/1 (2020)", adopted=D(2020, 1, 1), expires=D(2021, 1, 1), ceiling=0
             ),
-            "ceiling: must be > 0 (got 0)",
+            "ceiling: must be a whole number > 0 (got 0)",
         ),
         (
             lambda: Mandate(
@@ -269,7 +269,10 @@ def test_country_lookup():
             lambda: make_mission(acronym="Mss"),
             "acronym: must be capital letters, digits or '-', like 'MSS' (got 'Mss')",
         ),
-        (lambda: make_mission(planned_strength=0), "planned_strength: must be > 0 (got 0)"),
+        (
+            lambda: make_mission(planned_strength=0),
+            "planned_strength: must be a whole number > 0 (got 0)",
+        ),
         (
             lambda: make_mission(contingents=[None]),
             "contingents[0]: must be a Contingent, not NoneType (None)",
@@ -426,11 +429,13 @@ def test_queries_read_dates_as_people_write_them(text):
     ("text", "message"),
     [
         ("Sep 2024", "incomplete or ambiguous"),
-        ("21 Sep", "incomplete or ambiguous"),
+        ("21 Sep", "has no four-digit year"),
+        ("24-09-21", "has no four-digit year"),
         ("03/04/2025", "incomplete or ambiguous"),
         ("2019-02-30", "day is out of range for month"),
-        ("yesterday", "cannot read 'yesterday' as a date"),
-        ("", "cannot read '' as a date"),
+        ("yesterday", "'yesterday' has no four-digit year"),
+        ("the day after 21 Sep 2024", "cannot read 'the day after 21 Sep 2024' as a date"),
+        ("", "'' has no four-digit year"),
         (20240921, "must be a date or a date string, not int"),
     ],
 )

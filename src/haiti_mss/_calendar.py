@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Final, Literal
 
 from ._checks import show, type_name
@@ -29,10 +29,15 @@ def series(start: date, end: date, rule: Frequency | rrule) -> tuple[date, ...]:
         raise DataError.at(
             "end", f"{end.isoformat()} is before start {start.isoformat()}; no dates between them"
         )
-    first = datetime.combine(start, datetime.min.time())
-    last = datetime.combine(end, datetime.min.time())
+    first = datetime.combine(start, time.min)
     if isinstance(rule, rr.rrule):
-        return tuple(d.date() for d in rule.between(first, last, inc=True))
+        # The whole of the end day counts: an occurrence at noon on it is included.
+        try:
+            found = rule.between(first, datetime.combine(end, time.max), inc=True)
+        except TypeError as error:  # e.g. a time zone in the rule's dtstart
+            raise DataError.at("rule", f"cannot be used here: {error}") from None
+        return tuple(d.date() for d in found)
+    last = datetime.combine(end, time.min)
     if rule not in FREQUENCIES:
         raise DataError.at(
             "rule",

@@ -37,11 +37,15 @@ def type_name(value: object) -> str:
 
 def is_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Require a :class:`datetime.date` that is not a :class:`datetime.datetime`."""
+    check_date(value, attribute.name)
+
+
+def check_date(value: object, where: str) -> None:
+    """Raise unless *value* is a :class:`datetime.date` (and not a datetime)."""
     if type(value) is not date:
         hint = " (use .date() to drop the time)" if isinstance(value, datetime) else ""
         raise DataError.at(
-            attribute.name,
-            f"must be a datetime.date, not {type_name(value)} ({show(value)}){hint}",
+            where, f"must be a datetime.date, not {type_name(value)} ({show(value)}){hint}"
         )
 
 
@@ -105,7 +109,8 @@ def is_number(value: object) -> bool:
     return isinstance(value, float) and math.isfinite(value)
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)", re.ASCII)
 
 
 def to_day(value: date | str, name: str = "as_of") -> date:
@@ -138,6 +143,11 @@ def _parse_loose(text: str, value: str, name: str) -> date:
 
     # Two parses with different defaults: a component that the string leaves out takes the
     # default, so the two results differ exactly when the string is incomplete.
+    if not _YEAR.search(text):
+        raise DataError.at(
+            name,
+            f"{show(value)} has no four-digit year; write it as YYYY-MM-DD or like '21 Sep 2024'",
+        )
     readings: set[date] = set()
     for default, dayfirst in (
         (datetime(2000, 1, 1), False),  # noqa: DTZ001  # a calendar day, no time zone involved
@@ -229,11 +239,14 @@ def are_texts(_: object, attribute: attrs.Attribute[Any], value: object) -> None
         raise DataError.at(
             attribute.name, f"must be a list of strings, not {single} ({show(value)})"
         )
-    for i, item in enumerate(cast("tuple[object, ...]", value)):
+    items = cast("tuple[object, ...]", value)
+    for i, item in enumerate(items):
         if not isinstance(item, str) or not item.strip():
             raise DataError.at(
                 (attribute.name, i), f"must be a non-empty string (got {show(item)})"
             )
+        if item in items[:i]:
+            raise DataError.at((attribute.name, i), f"{show(item)} is named twice")
 
 
 def to_decimal(value: Decimal | int | str) -> Decimal:
@@ -259,7 +272,7 @@ def is_money(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
             "must be a Decimal, an int or a decimal string, "
             f"not {type_name(value)} ({show(value)})",
         )
-    if not value.is_finite() or value < 0:
+    if not value.is_finite() or value.is_signed():
         raise DataError.at(attribute.name, f"must be a finite amount >= 0 (got {value})")
 
 

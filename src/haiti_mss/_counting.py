@@ -20,15 +20,17 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import groupby
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
 from .errors import DataError
-from .figures import ZERO, Figure, larger
+from .figures import ZERO, Figure, Qualifier, larger
 
 if TYPE_CHECKING:
     from .contingents import Record
+
+K = TypeVar("K")
 
 # Within one day, pledges come first and strength reports last: a report includes the day's
 # movements. Arrivals precede departures so that a same-day rotation never dips below zero.
@@ -170,6 +172,26 @@ def outstanding(committed: Figure, deployed: Figure) -> Figure:
 def projected(committed: Figure, deployed: Figure) -> Figure:
     """The strength a contingent is heading for: max(committed, deployed), committed on a tie."""
     return larger(committed, deployed)
+
+
+def totals_by(pairs: Iterable[tuple[K, Figure]]) -> list[tuple[K, Figure]]:
+    """The total of the figures of each key, largest first (then by key, for a stable order)."""
+    grouped: dict[K, list[Figure]] = {}
+    for key, figure in pairs:
+        grouped.setdefault(key, []).append(figure)
+    totals = [(key, total(figures)) for key, figures in grouped.items()]
+    totals.sort(key=lambda item: (-item[1].value, str(item[0])))
+    return totals
+
+
+def ratio_basis(ceiling: Figure | None, planned: Figure | None) -> Figure | None:
+    """What the deployment ratio divides by: the authorised ceiling, else the planned strength."""
+    return ceiling if ceiling is not None else planned
+
+
+def ratio(part: Figure, whole: Figure) -> tuple[float, Qualifier]:
+    """*part* / *whole* and its qualifier: dividing by a bound flips it, as subtracting does."""
+    return part.value / whole.value, part.qualifier.plus(whole.qualifier.flipped())
 
 
 def total(figures: Iterable[Figure]) -> Figure:

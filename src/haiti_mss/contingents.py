@@ -118,6 +118,12 @@ class Record:
     note: str = attrs.field(default="", validator=is_str)
 
     def __attrs_post_init__(self) -> None:
+        if type(self) not in RECORD_TYPES:
+            raise DataError.at(
+                (),
+                f"{type(self).__name__} is not a kind of record: "
+                "build a Pledge, Arrival, Departure or StrengthReport",
+            )
         for i, alternative in enumerate(self.alternatives):
             check_head_count(alternative.value, ("alternatives", i, "value"))
 
@@ -147,6 +153,15 @@ class Pledge(Record):
     increment: Figure | None = attrs.field(
         default=None, converter=to_optional_figure, validator=is_optional_figure
     )
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if self.increment is not None:
+            check_head_count(self.increment, "increment")
+            if self.increment.value > self.total.value:
+                raise DataError.at(
+                    "increment", f"{self.increment} more cannot bring the total to {self.total}"
+                )
 
 
 @attrs.frozen(kw_only=True)
@@ -245,9 +260,6 @@ class Contingent:
         default=(), converter=to_history, validator=is_history
     )
     description: str = attrs.field(default="", validator=is_str)
-
-    def __attrs_post_init__(self) -> None:
-        self._index  # noqa: B018  # building the index checks the history; the result is cached
 
     @cached_property
     def _index(self) -> _counting.ContingentIndex:

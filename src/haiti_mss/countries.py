@@ -20,7 +20,8 @@ def _name_of(code: str) -> str | None:
 
     countries: Any = pycountry.countries  # pycountry ships no type information
     record = countries.get(alpha_3=code)
-    return None if record is None else str(record.name)
+    # pycountry's lookup ignores case; a code is only valid as ISO writes it, in capitals.
+    return None if record is None or record.alpha_3 != code else str(record.name)
 
 
 def is_alpha3(code: str) -> bool:

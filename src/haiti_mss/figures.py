@@ -128,8 +128,12 @@ _FIGURE: Final = re.compile(
         (?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<fraction>\.\d+)?
         (?:\s*(?P<scale>{"|".join(_SCALES)}))?
         (?P<plus>\+)?""",
-    re.IGNORECASE | re.VERBOSE,
+    re.IGNORECASE | re.VERBOSE | re.ASCII,
 )
+
+
+MAX_MAGNITUDE: Final = 10**15
+"""The largest size of a figure: far above any head count, and still exact as a float."""
 
 
 def _finite(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -137,6 +141,8 @@ def _finite(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise DataError.at(
             attribute.name, f"must be a finite int or float, not {type_name(value)} ({show(value)})"
         )
+    if abs(value) > MAX_MAGNITUDE:  # type: ignore[arg-type]  # is_number checked it
+        raise DataError.at(attribute.name, f"must be at most 10**15 in size (got {show(value)})")
 
 
 def to_qualifier(value: Qualifier | str) -> Qualifier:
@@ -205,6 +211,8 @@ class Figure:
             else Qualifier.EXACT
         )
         digits = match["number"].replace(",", "")
+        if len(digits) + len(match["fraction"] or "") > 24:  # far beyond MAX_MAGNITUDE
+            raise DataError.at((), f"{show(text)} is too large a figure")
         scale = _SCALES[match["scale"].lower()] if match["scale"] else 1
         value: int | float
         if match["fraction"]:
@@ -232,11 +240,11 @@ class Figure:
             return f"Figure({self.value!r})"
         return f"Figure({self.value!r}, {self.qualifier.value!r})"
 
-    def __add__(self, other: Figure | int) -> Figure:
-        if isinstance(other, int) and not isinstance(other, bool):
-            return Figure(self.value + other, self.qualifier)
+    def __add__(self, other: Figure | float) -> Figure:
         if isinstance(other, Figure):
             return Figure(self.value + other.value, self.qualifier.plus(other.qualifier))
+        if is_number(other):
+            return Figure(self.value + other, self.qualifier)
         return NotImplemented
 
     __radd__ = __add__
@@ -244,15 +252,19 @@ class Figure:
     def __neg__(self) -> Figure:
         return Figure(-self.value, self.qualifier.flipped())
 
-    def __sub__(self, other: Figure | int) -> Figure:
-        if isinstance(other, int | Figure) and not isinstance(other, bool):
+    def __sub__(self, other: Figure | float) -> Figure:
+        if isinstance(other, Figure) or is_number(other):
             return self + -other
         return NotImplemented
 
-    def __rsub__(self, other: int) -> Figure:
-        if isinstance(other, int) and not isinstance(other, bool):
+    def __rsub__(self, other: float) -> Figure:
+        if is_number(other):
             return -self + other
         return NotImplemented
+
+    def __format__(self, spec: str) -> str:
+        """Format as :func:`str` does, then apply *spec* to that text: ``f"{fig:>8}"``."""
+        return format(str(self), spec)
 
 
 FigureLike = Figure | int | float
@@ -287,6 +299,33 @@ def is_optional_figure(instance: object, attribute: attrs.Attribute[Any], value:
         is_figure(instance, attribute, value)
 
 
+_UPWARD: Final = {
+    Qualifier.MORE_THAN: 3,
+    Qualifier.AT_LEAST: 2,
+    Qualifier.EXACT: 1,
+    Qualifier.ABOUT: 1,
+    Qualifier.AT_MOST: 0,
+    Qualifier.LESS_THAN: -1,
+}
+
+
+def is_optional_strength(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator for a planned strength or a ceiling: None, or a whole number of people > 0."""
+    if value is None:
+        return
+    is_figure(instance, attribute, value)
+    number = cast("Figure", value).value
+    if not isinstance(number, int) or number <= 0:
+        raise DataError.at(attribute.name, f"must be a whole number > 0 (got {value})")
+
+
 def larger(first: Figure, second: Figure) -> Figure:
-    """The figure with the larger value, *first* on a tie; it keeps its own qualifier."""
-    return second if second.value > first.value else first
+    """The figure with the larger value; it keeps its own qualifier.
+
+    On a tie of values, the one whose qualifier says the true number may be larger wins (a
+    lower bound beats exact or about, which beat an upper bound), so that max(1,000, >1,000) is
+    >1,000; when the qualifiers say the same, *first* wins.
+    """
+    if second.value != first.value:
+        return second if second.value > first.value else first
+    return second if _UPWARD[second.qualifier] > _UPWARD[first.qualifier] else first

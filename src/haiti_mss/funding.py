@@ -44,7 +44,8 @@ def _known_currency(code: str) -> bool:
     import pycountry  # noqa: PLC0415  # loaded when first needed
 
     currencies: Any = pycountry.currencies  # pycountry ships no type information
-    return currencies.get(alpha_3=code) is not None
+    record = currencies.get(alpha_3=code)
+    return record is not None and record.alpha_3 == code  # pycountry ignores case
 
 
 def _currency(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -103,6 +104,6 @@ class Contribution:
     def __str__(self) -> str:
         donor = self.donor.code if self.donor else "Several donors"
         return (
-            f"{donor} {self.status} {self.qualifier.symbol}{self.amount:,} {self.currency} "
+            f"{donor} {self.status} {self.qualifier.symbol}{self.amount:,f} {self.currency} "
             f"on {self.on.isoformat()}"
         )

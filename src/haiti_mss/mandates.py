@@ -20,6 +20,7 @@ import attrs
 from ._checks import (
     are_texts,
     as_tuple,
+    check_date,
     instance_of,
     is_count,
     is_date,
@@ -34,7 +35,7 @@ from ._checks import (
 )
 from .countries import Country, are_countries, to_countries
 from .errors import DataError, Problem
-from .figures import Figure, is_optional_figure, to_optional_figure
+from .figures import Figure, is_optional_strength, to_optional_figure
 from .sources import Confidence, to_confidence
 
 if TYPE_CHECKING:
@@ -42,7 +43,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Authorisation", "Duration", "Lapse", "Mandate", "MandateTimeline", "Vote"]
 
-_ISO_DURATION: Final = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?", re.IGNORECASE)
+_ISO_DURATION: Final = re.compile(
+    r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?", re.IGNORECASE | re.ASCII
+)
 _NUMBERS: Final = {
     word: n
     for n, word in enumerate(
@@ -71,8 +74,13 @@ _NUMBERS: Final = {
         ]
     )
 } | {"a": 1, "an": 1}
-_WORDS: Final = re.compile(r"(\d+|[a-z]+)[\s-]+(year|month|week|day)s?", re.IGNORECASE)
+_WORDS: Final = re.compile(r"(\d+|[a-z]+)[\s-]+(year|month|week|day)s?", re.IGNORECASE | re.ASCII)
 _UNIT_FIELDS: Final = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
+
+
+def _at_most_10000(_: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    if value > 10_000:
+        raise DataError.at(attribute.name, f"must be at most 10,000 (got {value})")
 
 
 @attrs.frozen(kw_only=True)
@@ -91,10 +99,10 @@ class Duration:
     datetime.date(2024, 2, 29)
     """
 
-    years: int = attrs.field(default=0, validator=is_count)
-    months: int = attrs.field(default=0, validator=is_count)
-    weeks: int = attrs.field(default=0, validator=is_count)
-    days: int = attrs.field(default=0, validator=is_count)
+    years: int = attrs.field(default=0, validator=[is_count, _at_most_10000])
+    months: int = attrs.field(default=0, validator=[is_count, _at_most_10000])
+    weeks: int = attrs.field(default=0, validator=[is_count, _at_most_10000])
+    days: int = attrs.field(default=0, validator=[is_count, _at_most_10000])
 
     @classmethod
     def parse(cls, text: str) -> Self:
@@ -174,6 +182,8 @@ class Vote:
             raise DataError.at(
                 (), f"the Security Council has 15 members, but {cast} votes are recorded ({self})"
             )
+        if len(set(self.abstainers)) != len(self.abstainers):
+            raise DataError.at("abstainers", "names a member twice")
         if self.abstainers and len(self.abstainers) != self.abstentions:
             raise DataError.at(
                 "abstainers",
@@ -189,12 +199,7 @@ class Vote:
         return f"{self.in_favour}-{self.against}-{self.abstentions}"
 
 
-_RESOLUTION: Final = re.compile(r"S/RES/\d+ \(\d{4}\)")
-
-
-def _positive_ceiling(_: object, attribute: attrs.Attribute[Any], value: Figure | None) -> None:
-    if value is not None and value.value <= 0:
-        raise DataError.at(attribute.name, f"must be > 0 (got {value})")
+_RESOLUTION: Final = re.compile(r"S/RES/\d+ \(\d{4}\)", re.ASCII)
 
 
 @attrs.frozen(kw_only=True)
@@ -221,7 +226,7 @@ class Mandate:
     ceiling: Figure | None = attrs.field(
         default=None,
         converter=to_optional_figure,
-        validator=[is_optional_figure, _positive_ceiling],
+        validator=is_optional_strength,
     )
     vote: Vote | None = attrs.field(
         default=None, validator=attrs.validators.optional(instance_of(Vote))
@@ -270,12 +275,17 @@ class Mandate:
             duration = term if isinstance(term, Duration) else Duration.parse(term)
         except DataError as error:
             raise error.within("term") from None
+        check_date(adopted, "adopted")
         start = adopted if starts is None else starts
-        is_date(None, attrs.fields(cls).adopted, start)
+        check_date(start, "starts")
+        try:
+            expires = start + duration
+        except (OverflowError, ValueError):
+            raise DataError.at("term", f"{duration} from {start} runs past the year 9999") from None
         return cls(
             resolution=resolution,
             adopted=adopted,
-            expires=start + duration,
+            expires=expires,
             term=duration,
             **fields,
         )
@@ -322,7 +332,7 @@ def to_mandates(value: Iterable[Mandate]) -> tuple[Mandate, ...]:
     """Converter: mandates in any order become a tuple ordered by adoption, then expiry."""
     mandates = as_tuple(value)
     if isinstance(mandates, tuple) and all(isinstance(m, Mandate) for m in mandates):
-        return tuple(sorted(mandates, key=lambda m: (m.adopted, m.expires)))
+        return tuple(sorted(mandates, key=lambda m: (m.adopted, m.expires, m.resolution)))
     return mandates  # the validator reports what is not a mandate
 
 
@@ -381,7 +391,9 @@ class MandateTimeline:
         for day in starts:
             covering = [m for m in self.mandates if m.adopted <= day <= m.expires]
             in_force.append(
-                max(covering, key=lambda m: (m.adopted, m.expires)) if covering else None
+                max(covering, key=lambda m: (m.adopted, m.expires, m.resolution))
+                if covering
+                else None
             )
         return tuple(starts), tuple(in_force)
 

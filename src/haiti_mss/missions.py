@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
@@ -26,7 +26,7 @@ from ._checks import (
 from .contingents import Contingent, PersonnelType, Record
 from .countries import Country, is_country, to_country
 from .errors import DataError, Problem, format_path
-from .figures import ZERO, Figure, is_optional_figure, to_optional_figure
+from .figures import ZERO, Figure, is_optional_strength, to_optional_figure
 from .funding import Contribution
 from .indicators import Indicator
 from .mandates import MandateTimeline, to_timeline
@@ -42,11 +42,6 @@ __all__ = ["Mission"]
 T = TypeVar("T", Contribution, Milestone, Indicator)
 _ACRONYM: Final = re.compile(r"[A-Z][A-Z0-9-]*")
 _is_acronym = matches(_ACRONYM, "capital letters, digits or '-', like 'MSS'")
-
-
-def _planned(_: object, attribute: attrs.Attribute[Any], value: Figure | None) -> None:
-    if value is not None and value.value <= 0:
-        raise DataError.at(attribute.name, f"must be > 0 (got {value})")
 
 
 def _by_date(value: Iterable[T], cls: type[T]) -> tuple[T, ...]:
@@ -143,7 +138,7 @@ class Mission:
     host: Country = attrs.field(converter=to_country, validator=is_country)
     lead: Country = attrs.field(converter=to_country, validator=is_country)
     planned_strength: Figure | None = attrs.field(
-        default=None, converter=to_optional_figure, validator=[is_optional_figure, _planned]
+        default=None, converter=to_optional_figure, validator=is_optional_strength
     )
     planned_strength_sources: tuple[str, ...] = attrs.field(
         default=(), converter=to_texts, validator=are_texts
@@ -176,6 +171,8 @@ class Mission:
 
     def __attrs_post_init__(self) -> None:
         problems = [*self._duplicates(), *self._unresolved_sources()]
+        if self.successor == self.acronym:
+            problems.append(Problem(("successor",), f"{self.acronym} cannot succeed itself"))
         latest = _latest_record(self)
         if (
             latest is not None
@@ -224,7 +221,7 @@ class Mission:
 
     def citations(self) -> Iterator[tuple[tuple[str | int, ...], tuple[str, ...]]]:
         """Every list of source ids in the mission, as ``(path to the list, ids)``."""
-        if self.planned_strength is not None:
+        if self.planned_strength is not None or self.planned_strength_sources:
             yield ("planned_strength_sources",), self.planned_strength_sources
         for i, contingent in enumerate(self.contingents):
             for j, record in enumerate(contingent.history):

@@ -68,9 +68,9 @@ T = TypeVar("T")
 SCHEMA: Final = "haiti-mss/1"
 """The schema version this release writes."""
 
-_SCHEMA_PATTERN: Final = re.compile(r"haiti-mss/(\d+)")
-_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ISO_DURATION: Final = re.compile(r"P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?")
+_SCHEMA_PATTERN: Final = re.compile(r"haiti-mss/(\d+)", re.ASCII)
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_ISO_DURATION: Final = re.compile(r"P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?", re.ASCII)
 _KINDS: Final = {cls.kind: cls for cls in RECORD_TYPES}
 _ENUMS: Final = (
     Authorisation,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from functools import cached_property
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import attrs
 
@@ -23,19 +23,28 @@ __all__ = ["Breakdown", "ContingentStatus", "Status"]
 K = TypeVar("K", Country, PersonnelType)
 
 
-@attrs.frozen
+def _is_entries(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    tuple_of(tuple, "(key, Figure) pairs")(_, attribute, value)
+    for i, entry in enumerate(cast("tuple[tuple[object, ...], ...]", value)):
+        if len(entry) != 2 or not isinstance(entry[1], Figure):  # a pair
+            raise DataError.at((attribute.name, i), f"must be a (key, Figure) pair (got {entry!r})")
+
+
+@attrs.frozen(eq=False, repr=False)
 class Breakdown(Mapping[K, Figure], Generic[K]):
     """A read-only mapping from countries or personnel types to figures, largest first.
 
     Keys may be looked up by object or, for countries, by code or name; personnel types by
-    their value.
+    their value. It compares equal to any mapping with the same items, as a dict does.
 
     >>> b = Breakdown(((Country(code="KEN"), Figure(400, "about")),))
     >>> b["KEN"], b["Kenya"]
     (Figure(400, 'about'), Figure(400, 'about'))
+    >>> b == {Country(code="KEN"): Figure(400, "about")}
+    True
     """
 
-    entries: tuple[tuple[K, Figure], ...]
+    entries: tuple[tuple[K, Figure], ...] = attrs.field(validator=_is_entries)
 
     @cached_property
     def _lookup(self) -> dict[K, Figure]:
@@ -66,19 +75,19 @@ class Breakdown(Mapping[K, Figure], Generic[K]):
     def __contains__(self, key: object) -> bool:
         try:
             self[key]  # type: ignore[index]  # any key may be asked about
-        except KeyError:
+        except (KeyError, TypeError):
             return False
         return True
 
+    def __hash__(self) -> int:
+        return hash(frozenset(self.entries))
+
+    def __repr__(self) -> str:
+        return f"Breakdown({dict(self.entries)!r})"
+
 
 def _breakdown(pairs: Iterable[tuple[K, Figure]]) -> Breakdown[K]:
-    """Sum the figures of each key; order the keys by their total, largest first."""
-    grouped: dict[K, list[Figure]] = {}
-    for key, figure in pairs:
-        grouped.setdefault(key, []).append(figure)
-    totals = [(key, _counting.total(figures)) for key, figures in grouped.items()]
-    totals.sort(key=lambda item: (-item[1].value, str(item[0])))
-    return Breakdown(tuple(totals))
+    return Breakdown(tuple(_counting.totals_by(pairs)))
 
 
 @attrs.frozen(kw_only=True)
@@ -172,13 +181,13 @@ class Status:
     @property
     def ratio_basis(self) -> Figure | None:
         """What :attr:`deployment_ratio` divides by: the ceiling, else the planned strength."""
-        return self.ceiling if self.ceiling is not None else self.planned_strength
+        return _counting.ratio_basis(self.ceiling, self.planned_strength)
 
     @property
     def deployment_ratio(self) -> float | None:
         """Deployed / authorised ceiling, or / planned strength where no ceiling applies."""
         basis = self.ratio_basis
-        return None if basis is None else self.deployed.value / basis.value
+        return None if basis is None else _counting.ratio(self.deployed, basis)[0]
 
     @property
     def days_until_expiry(self) -> int | None:
@@ -204,11 +213,11 @@ def _report_lines(status: Status) -> Iterator[str]:
         )
     yield f"  Mandate:         {_mandate_line(status)}"
     basis = status.ratio_basis
-    ratio = status.deployment_ratio
     share = ""
-    if basis is not None and ratio is not None:
+    if basis is not None:
+        ratio, qualifier = _counting.ratio(status.deployed, basis)
         what = "authorised ceiling" if status.ceiling is not None else "planned strength"
-        share = f" ({status.deployed.qualifier.symbol}{ratio:.1%} of the {what} of {basis})"
+        share = f" ({qualifier.symbol}{ratio:.1%} of the {what} of {basis})"
     yield f"  Deployed:        {status.deployed}{share}"
     yield f"  Committed:       {status.committed}"
     yield f"  Outstanding:     {status.outstanding}"
@@ -219,7 +228,9 @@ def _report_lines(status: Status) -> Iterator[str]:
         yield from (f"    {country!s:<28} {figure}" for country, figure in deployed)
         yield "  Deployed by personnel type:"
         yield from (
-            f"    {kind!s:<28} {figure}" for kind, figure in status.by_personnel_type.items()
+            f"    {kind!s:<28} {figure}"
+            for kind, figure in status.by_personnel_type.items()
+            if figure.value
         )
     if status.indicators:
         yield "  Latest indicators:"

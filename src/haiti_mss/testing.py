@@ -362,9 +362,10 @@ def missions(
         )
     )
     planned = draw(st.none() | st.integers(1, 5_000))
+    acronym = draw(st.sampled_from(("MSS", "GSF", "HSM")))
     return Mission(
         name=draw(texts(min_size=1)),
-        acronym=draw(st.sampled_from(("MSS", "GSF", "HSM"))),
+        acronym=acronym,
         host="HTI",
         lead=draw(countries()),
         planned_strength=planned,
@@ -378,7 +379,7 @@ def missions(
         milestones=draw(st.lists(milestones(ids), max_size=2)),
         indicators=draw(st.lists(indicators(ids), max_size=2)),
         sources=table,
-        successor=draw(st.none() | st.just("GSF")),
+        successor=draw(st.none() | st.just("GSF")) if acronym != "GSF" else None,
         note=draw(texts()),
     )
 
