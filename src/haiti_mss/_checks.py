@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import math
 import re
+import reprlib
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -24,9 +25,14 @@ T = TypeVar("T")
 Validator = Callable[[object, "attrs.Attribute[Any]", Any], None]
 
 
+_SHORT = reprlib.Repr()  # keyword arguments need Python 3.12
+_SHORT.maxlevel = 3
+_SHORT.maxstring = _SHORT.maxother = _SHORT.maxlong = 50
+
+
 def show(value: object) -> str:
-    """*value* as an error message echoes it: short, and with its type when that is the problem."""
-    text = repr(value)
+    """*value* as an error message echoes it: short, however large or deep the value is."""
+    text = _SHORT.repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 

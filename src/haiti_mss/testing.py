@@ -162,7 +162,15 @@ def records(
     day = days() if on is None else on
     common = _cited(source_ids)
     return st.one_of(
-        st.builds(Pledge, on=day, total=head_counts(), increment=st.none() | figures(), **common),
+        head_counts().flatmap(
+            lambda total: st.builds(
+                Pledge,
+                on=day,
+                total=st.just(total),
+                increment=st.none() | figures(0, int(total.value)),
+                **common,
+            )
+        ),
         st.builds(Arrival, on=day, personnel=head_counts(), **common),
         st.builds(StrengthReport, on=day, personnel=head_counts(), **common),
         st.builds(
