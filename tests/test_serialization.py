@@ -342,3 +342,20 @@ def test_migration_leaves_what_it_does_not_understand_for_the_loader_to_report(m
         from_dict({"schema": "haiti-mss/0", "sources": [], "missions": missions}, Dataset)
     migrated = migrate({"schema": "haiti-mss/0", "sources": "odd", "missions": missions})
     assert ("haiti-mss/1", "odd") == (migrated["schema"], migrated["sources"])
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(hst.datasets(), hst.statuses(), hst.figures().map(lambda f: f + 0.5)))
+def test_orjson_writes_exactly_what_the_standard_library_writes(obj):
+    """With the fast extra the text is the same, byte for byte, compact or indented."""
+    from haiti_mss import serialization  # noqa: PLC0415
+
+    fast = (to_json(obj), to_json(obj, indent=2))
+    try:
+        serialization._fast_json.cache_clear()  # noqa: SLF001
+        original = serialization._fast_json  # noqa: SLF001
+        serialization._fast_json = lambda: None  # noqa: SLF001
+        plain = (to_json(obj), to_json(obj, indent=2))
+    finally:
+        serialization._fast_json = original  # noqa: SLF001
+    assert plain == fast

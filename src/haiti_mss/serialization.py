@@ -17,10 +17,12 @@ written, in one :class:`~haiti_mss.errors.DataError`.
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -63,6 +65,8 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+_FLOAT_WRITTEN: ContextVar[bool] = ContextVar("haiti_mss_float_written", default=False)
 
 SCHEMA: Final = "haiti-mss/1"
 """The schema version this release writes."""
@@ -353,6 +357,8 @@ def _field_problems(cls: type, value: Mapping[str, Any]) -> list[Problem]:
 
 
 def _unstructure_figure(figure: Figure) -> object:
+    if isinstance(figure.value, float):
+        _FLOAT_WRITTEN.set(True)
     if figure.is_exact:
         return figure.value
     return {"value": figure.value, "qualifier": figure.qualifier.value}
@@ -360,6 +366,12 @@ def _unstructure_figure(figure: Figure) -> object:
 
 def _unstructure_record(record: Record) -> dict[str, Any]:
     return {"kind": record.kind, **_record_hooks[type(record)](record)}
+
+
+def _float(value: float | None) -> float | None:
+    if value is not None:
+        _FLOAT_WRITTEN.set(True)
+    return value
 
 
 def _unstructure_status(status: Status) -> dict[str, Any]:
@@ -370,7 +382,7 @@ def _unstructure_status(status: Status) -> dict[str, Any]:
         "committed": _unstructure_figure(status.committed),
         "outstanding": _unstructure_figure(status.outstanding),
         "projected_force": _unstructure_figure(status.projected_force),
-        "deployment_ratio": status.deployment_ratio,
+        "deployment_ratio": _float(status.deployment_ratio),
         "days_until_expiry": status.days_until_expiry,
     }
 
@@ -799,8 +811,29 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     >>> to_json(Figure(578_000, "more_than"))
     '{"value":578000,"qualifier":"more_than"}'
     """
+    token = _FLOAT_WRITTEN.set(False)
+    try:
+        data = to_dict(obj)
+        # orjson writes some floats differently from the standard library (0.00001 for
+        # 1e-05), so it is used only for output without floats: the text is the same either way.
+        orjson = _fast_json()
+        if orjson is not None and indent in {None, 2} and not _FLOAT_WRITTEN.get():
+            option = orjson.OPT_INDENT_2 if indent == 2 else 0
+            return str(orjson.dumps(data, option=option).decode())
+    finally:
+        _FLOAT_WRITTEN.reset(token)
     separators = (",", ":") if indent is None else (",", ": ")
-    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent, separators=separators)
+    return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+
+
+@functools.cache
+def _fast_json() -> Any:
+    """orjson, if the ``fast`` extra is installed; imported on first use, not with haiti_mss."""
+    try:
+        import orjson  # noqa: PLC0415
+    except ImportError:  # pragma: no cover  # the test extra installs it
+        return None
+    return orjson
 
 
 def from_json(text: str | bytes, cls: type[T]) -> T:
