@@ -1,5 +1,9 @@
 """The command line: ``python -m haiti_mss``.
 
+``python -m haiti_mss`` prints the status report of the bundled mission today: the one whose
+mandate is in force, or else the latest. ``--as-of DATE``, ``--mission MSS|GSF``, ``--json``,
+``--timeline START END`` and ``--sources`` change what it shows.
+
 ``python -m haiti_mss validate FILE...`` checks data files: it prints every problem of each
 file with its JSON path and exits 1, or prints a one-line summary per valid file and exits 0.
 """
@@ -8,10 +12,23 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import NoReturn
 
+from . import data
+from ._checks import to_day
 from .errors import DataError
-from .serialization import load
+from .missions import Mission
+from .serialization import load, to_json
+from .status import Status
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, as the rest of the command's are."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
 
 
 def _validate(files: Sequence[str]) -> int:
@@ -37,11 +54,85 @@ def _validate(files: Sequence[str]) -> int:
     return 1 if failed else 0
 
 
+def _mission_for(acronym: str | None, day: date) -> Mission:
+    """The mission asked for, or the one whose mandate is in force on *day*, or the latest."""
+    missions = data.missions()
+    if acronym is not None:
+        return data.dataset().mission(acronym)
+    in_force = [m for m in missions if m.mandates.in_force_on(day) is not None]
+    return in_force[-1] if in_force else missions[-1]
+
+
+def _citations(mission: Mission, status: Status) -> Iterator[str]:
+    """The sources of the figures in *status*: what each rests on, then the sources in full."""
+    cited: dict[str, None] = {}
+    yield "Sources:"
+    for what, ids in _cited_figures(mission, status):
+        if ids:
+            yield f"  {what}: {', '.join(ids)}"
+            cited.update(dict.fromkeys(ids))
+    for source_id in cited:
+        source = mission.source(source_id)
+        parts = [
+            source.publisher,
+            f"via {source.via}" if source.via else "",
+            f'"{source.title}"' if source.title else "",
+            source.published.isoformat() if source.published else "",
+            source.url or "",
+        ]
+        yield f"  [{source_id}] {', '.join(part for part in parts if part)}"
+
+
+def _cited_figures(mission: Mission, status: Status) -> Iterator[tuple[str, list[str]]]:
+    """Each figure of the report, and the ids of the sources it rests on."""
+    for contingent in mission.contingents:
+        records = contingent.records_counted_on(status.as_of)
+        ids = dict.fromkeys(i for record in records for i in record.sources)
+        yield f"{contingent.country.code} {contingent.personnel_type}", list(ids)
+    if status.mandate is not None:
+        yield status.mandate.resolution, list(status.mandate.sources)
+    if status.ratio_basis is not None and status.ceiling is None:
+        yield "planned strength", list(mission.planned_strength_sources)
+    for indicator in status.indicators:
+        yield f"{indicator.name} ({indicator.as_of.isoformat()})", list(indicator.sources)
+
+
+def _timeline(mission: Mission, start: date, end: date) -> Iterator[str]:
+    yield f"{mission.name} ({mission.acronym}), monthly from {start} to {end}"
+    yield _row("date", "deployed", "committed", "outstanding", "projected", "mandate")
+    for status in mission.timeline(start, end):
+        mandate = status.mandate.resolution if status.mandate else str(status.authorisation)
+        yield _row(
+            status.as_of,
+            status.deployed,
+            status.committed,
+            status.outstanding,
+            status.projected_force,
+            mandate,
+        )
+
+
+def _row(day: object, *cells: object) -> str:
+    *numbers, mandate = cells
+    return f"{day!s:<12}" + "".join(f"{number!s:>12}" for number in numbers) + f"  {mandate}"
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m haiti_mss",
-        description="Status reports and data-file checks for the MSS and GSF in Haiti.",
+        description="The status of the MSS and the GSF in Haiti, from the bundled dataset, "
+        "and checks of data files.",
     )
+    parser.add_argument("--as-of", metavar="DATE", help="the day to report on (default: today)")
+    parser.add_argument(
+        "--mission", choices=("MSS", "GSF"), help="default: the mission in force on the day"
+    )
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--json", action="store_true", help="print the status as JSON")
+    shown.add_argument(
+        "--timeline", nargs=2, metavar=("START", "END"), help="print a monthly table instead"
+    )
+    parser.add_argument("--sources", action="store_true", help="cite the sources of the figures")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser(
         "validate", help="check data files and print every problem with its path"
@@ -50,19 +141,31 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int:
     """Run the command line with *argv* (default: the process's arguments); return the exit code."""
     parser = _parser()
     arguments = parser.parse_args(argv)
     if arguments.command == "validate":
         return _validate(arguments.files)
-    parser.print_usage(sys.stderr)
-    print(
-        "python -m haiti_mss: the status report needs the bundled dataset, which is not in this "
-        "release yet; use 'validate FILE'",
-        file=sys.stderr,
-    )
-    return 2
+    try:
+        day = today or date.today()  # noqa: DTZ011  # the calendar day where the user is
+        day = to_day(arguments.as_of, "--as-of") if arguments.as_of else day
+        mission = _mission_for(arguments.mission, day)
+        if arguments.timeline:
+            start, end = (
+                to_day(text, name)
+                for text, name in zip(arguments.timeline, ("START", "END"), strict=True)
+            )
+            lines = list(_timeline(mission, start, end))
+        else:
+            status = mission.status(day)
+            lines = [to_json(status, indent=2)] if arguments.json else str(status).splitlines()
+            if arguments.sources:
+                lines += ["", *_citations(mission, status)]
+    except DataError as error:
+        parser.error(str(error).replace("\n", "; "))
+    print("\n".join(lines))
+    return 0
 
 
 if __name__ == "__main__":

@@ -164,6 +164,20 @@ def _second(what: str, day: date) -> str:
     )
 
 
+def counted_records(history: Sequence[Record], day: date) -> tuple[Record, ...]:
+    """The records of a history, in counting order, that the numbers of *day* rest on.
+
+    The latest pledge on or before *day*, and the latest strength report on or before it with
+    the arrivals and departures after it (or all of them, without a report).
+    """
+    known = [record for record in history if record.on <= day]
+    pledges = [record for record in known if record.kind == "pledge"]
+    reports = [i for i, record in enumerate(known) if record.kind == "strength_report"]
+    start = reports[-1] if reports else 0
+    movements = [record for record in known[start:] if record.kind != "pledge"]
+    return tuple(sorted(pledges[-1:] + movements, key=lambda r: (r.on, _RANK[r.kind])))
+
+
 def outstanding(committed: Figure, deployed: Figure) -> Figure:
     """What is committed but not deployed: max(0, committed - deployed)."""
     return larger(ZERO, committed - deployed)

@@ -283,6 +283,10 @@ class Contingent:
         """The total of the latest pledge on or before *day*; 0 if none."""
         return self._index.committed(to_day(day, "day"))
 
+    def records_counted_on(self, day: date | str) -> tuple[Record, ...]:
+        """The records that the numbers of *day* rest on: what to cite for them."""
+        return _counting.counted_records(self.history, to_day(day, "day"))
+
     def outstanding_on(self, day: date | str) -> Figure:
         """What is committed but not deployed on *day*: max(0, committed - deployed)."""
         return _counting.outstanding(*self._index.at(to_day(day, "day")))

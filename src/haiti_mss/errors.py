@@ -59,7 +59,7 @@ def format_path(path: Iterable[str | int], root: str = "") -> str:
     return text
 
 
-_PLAIN_KEY: Final = re.compile(r"[$A-Za-z0-9_][A-Za-z0-9_-]*")
+_PLAIN_KEY: Final = re.compile(r"[-$A-Za-z0-9_][A-Za-z0-9_-]*")
 
 
 class DataError(ValueError):

@@ -83,5 +83,5 @@ class Indicator:
             else f"as of {self.as_of.isoformat()}"
         )
         published = f", published {self.published.isoformat()}" if self.published else ""
-        unit = f" {self.unit}" if self.unit else ""
+        unit = f" {self.unit}" if self.unit and self.unit != "%" else self.unit
         return f"{self.name}: {self.value}{unit} ({period}{published})"
