@@ -256,3 +256,18 @@ def test_deployment_ratio_uses_the_ceiling_then_the_planned_strength():
     assert 0.1 == m.status("2025-06-01").deployment_ratio
     assert 0.2 == m.status("2026-06-01").deployment_ratio  # no mandate in force: planned strength
     assert mission(kenya()).status("2024-01-01").deployment_ratio is None
+
+
+def test_the_records_a_day_rests_on():
+    """The latest pledge, and the latest report with the movements after it, or all movements."""
+    pledge = Pledge(on=D(2024, 1, 1), total=100)
+    newer = Pledge(on=D(2024, 3, 1), total=200)
+    first = Arrival(on=D(2024, 2, 1), personnel=50)
+    report = StrengthReport(on=D(2024, 4, 1), personnel=40)
+    same_day = Arrival(on=D(2024, 4, 1), personnel=10)
+    later = Departure(on=D(2024, 5, 1), personnel=5, reason="rotation")
+    ken = kenya(pledge, newer, first, report, same_day, later)
+    assert (pledge, first) == ken.records_counted_on("2024-02-15")
+    assert (first, newer) == ken.records_counted_on("2024-03-15")
+    assert (newer, report, later) == ken.records_counted_on("2024-06-01")
+    assert () == ken.records_counted_on("2023-12-31")

@@ -1,0 +1,142 @@
+"""The status report on the command line, run as a user runs it: python -m haiti_mss."""
+
+import json
+import subprocess
+import sys
+from datetime import date
+
+import attrs
+import pytest
+
+from haiti_mss import Status, data, from_dict
+from haiti_mss.__main__ import main
+
+
+@attrs.frozen
+class Result:
+    """What a run of the command line gave."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture(params=["subprocess", "in-process"])
+def run(request, capsys):
+    """Run the command line as a user does (a subprocess), and in this process (for coverage)."""
+
+    def in_subprocess(*args):
+        done = subprocess.run(  # noqa: S603  # our own command line, with this interpreter
+            [sys.executable, "-m", "haiti_mss", *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        return Result(done.returncode, done.stdout, done.stderr)
+
+    def in_process(*args):
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return in_subprocess if request.param == "subprocess" else in_process
+
+
+def test_the_default_is_the_status_of_the_latest_mission_today(run):
+    """With no options: today's status of the mission in force, or else the latest one."""
+    result = run()
+    assert 0 == result.returncode, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first == f"Gang Suppression Force (GSF): status on {date.today().isoformat()}"  # noqa: DTZ011
+    assert "this status extrapolates from that day" in result.stdout
+
+
+def test_the_default_mission_is_the_one_in_force_on_the_day(capsys):
+    """On a day of the MSS's mandate, the MSS is reported; after the transition, the GSF."""
+    assert 0 == main([], today=date(2024, 9, 21))
+    assert capsys.readouterr().out.startswith("Multinational Security Support Mission (MSS)")
+    assert 0 == main([], today=date(2025, 12, 10))
+    assert capsys.readouterr().out.startswith("Gang Suppression Force (GSF)")
+
+
+def test_as_of_and_mission(run):
+    """--as-of reads the day as people write it; --mission picks the mission."""
+    result = run("--as-of", "21 Sep 2024", "--mission", "MSS")
+    assert 0 == result.returncode, result.stderr
+    lines = result.stdout.splitlines()
+    assert "Multinational Security Support Mission (MSS): status on 2024-09-21" == lines[0]
+    assert "  Mandate:         S/RES/2699 (2023), in force until 2024-10-02 (11 days left)" in lines
+    assert "  Deployed:        ~426 (~17.0% of the planned strength of ~2,500)" in lines
+    assert "    Kenya (KEN)                  ~400" in lines
+    assert any(line.startswith("    gang control of Port-au-Prince: ~80%") for line in lines)
+
+
+def test_json_prints_the_status_as_json(run):
+    """--json prints the Status, which loads back equal to the one the library computes."""
+    result = run("--json", "--as-of", "2025-01-04", "--mission", "MSS")
+    assert 0 == result.returncode, result.stderr
+    document = json.loads(result.stdout)
+    assert {"value": 590, "qualifier": "about"} == document["deployed"]
+    assert data.mss().status("2025-01-04") == from_dict(document, Status)
+
+
+def test_timeline_prints_a_monthly_table(run):
+    """--timeline START END prints one row a month with the counts and the mandate."""
+    result = run("--timeline", "2024-06-01", "2024-09-01", "--mission", "MSS")
+    assert 0 == result.returncode, result.stderr
+    assert [
+        "Multinational Security Support Mission (MSS), monthly from 2024-06-01 to 2024-09-01",
+        "date            deployed   committed outstanding   projected  mandate",
+        "2024-06-01             0      ≤3,000      ≤3,000      ≤3,000  S/RES/2699 (2023)",
+        "2024-07-01          ~200      ≤3,000      ~2,800      ≤3,000  S/RES/2699 (2023)",
+        "2024-08-01          ~400      ≤3,000      ~2,600      ≤3,000  S/RES/2699 (2023)",
+        "2024-09-01          ~400      ≤3,000      ~2,600      ≤3,000  S/RES/2699 (2023)",
+    ] == result.stdout.splitlines()
+
+
+def test_sources_cites_every_figure(run):
+    """--sources lists what each figure rests on, then each source in full."""
+    result = run("--as-of", "2024-09-21", "--mission", "MSS", "--sources")
+    assert 0 == result.returncode, result.stderr
+    lines = result.stdout.splitlines()
+    cited = lines[lines.index("Sources:") :]
+    assert (
+        "  KEN police: kbc-swahili-ruto-haiti, diasporamessenger-2024-06-25, "
+        "haitilibre-2024-07-17, ap-wsoctv-2024-09-21, tuko-600-police, seed-oant-2024-09"
+    ) in cited
+    assert "  S/RES/2699 (2023): un-sc15432, unscr-2699" in cited
+    assert "  planned strength: scr-wib-2024-11-19, seed-oant-2024-09" in cited
+    assert (
+        '  [un-sc15432] United Nations, "Security Council Authorizes MSS ... Initial Period of One '
+        'Year, by Vote of 13 in Favour with 2 Abstentions", 2023-10-02, '
+        "https://press.un.org/2023/sc15432.doc.htm"
+    ) in cited
+    ids = [line.split("]")[0][3:] for line in cited if line.startswith("  [")]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--as-of", "2024-13-01"], "python -m haiti_mss: error: --as-of: month must be in 1..12"),
+        (["--as-of", "Sep 2024"], "python -m haiti_mss: error: --as-of: 'Sep 2024' is incomplete"),
+        (["--as-of", "soon"], "python -m haiti_mss: error: --as-of: 'soon' has no four-digit year"),
+        (["--mission", "UNMIH"], "python -m haiti_mss: error: argument --mission: invalid choice"),
+        (["--bogus"], "python -m haiti_mss: error: unrecognized arguments: --bogus"),
+        (["--timeline", "2024-01-01"], "python -m haiti_mss: error: argument --timeline: expected"),
+        (["--timeline", "2025-01-01", "2024-01-01"], "error: end: 2024-01-01 is before start"),
+        (["--timeline", "2024-01-01", "later"], "error: END: 'later' has no four-digit year"),
+        (["--json", "--timeline", "2024-01-01", "2024-02-01"], "not allowed with argument --json"),
+    ],
+)
+def test_bad_options_are_a_one_line_error_and_exit_2(run, args, message):
+    """A mistake on the command line is one line on stderr, and exit status 2."""
+    result = run(*args)
+    assert 2 == result.returncode
+    assert "" == result.stdout
+    assert 1 == len(result.stderr.splitlines()), result.stderr
+    assert message in result.stderr
