@@ -209,6 +209,16 @@ class StrengthReport(Record):
     personnel: Figure = attrs.field(converter=to_figure, validator=is_head_count)
 
 
+def _records(count: int) -> str:
+    return f"{count} record{'s' * (count != 1)}"
+
+
+def _span(history: tuple[Record, ...]) -> str:
+    if not history:
+        return ""
+    return f", {history[0].on.isoformat()} to {history[-1].on.isoformat()}"
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (Pledge, Arrival, Departure, StrengthReport)
 """The kinds of record a history may hold, in the order they count within one day."""
 
@@ -264,6 +274,33 @@ class Contingent:
     @cached_property
     def _index(self) -> _counting.ContingentIndex:
         return _counting.ContingentIndex.build(self.history)
+
+    def __repr__(self) -> str:
+        kind = self.personnel_type.value
+        history = f"<{_records(len(self.history))}{_span(self.history)}>"
+        return (
+            f"Contingent(country={self.country.code!r}, personnel_type={kind!r}, history={history})"
+        )
+
+    def __str__(self) -> str:
+        history = f"{_records(len(self.history))}{_span(self.history)}"
+        return f"{self.country} {self.personnel_type}: {history}"
+
+    def _repr_html_(self) -> str:
+        from . import _html  # noqa: PLC0415  # only notebooks need it
+
+        rows = (
+            (
+                _html.text(record.on),
+                _html.text(record.kind.replace("_", " ")),
+                _html.figure(record.figure),
+                _html.text("; ".join(str(a.value) for a in record.alternatives)),
+                _html.cited(record.sources),
+            )
+            for record in self.history
+        )
+        headers = ("date", "record", "figure", "other sources say", "sources")
+        return _html.table(headers, rows, caption=_html.text(self))
 
     @property
     def key(self) -> tuple[Country, PersonnelType]:

@@ -262,6 +262,11 @@ class Figure:
             return -self + other
         return NotImplemented
 
+    def _repr_html_(self) -> str:
+        from . import _html  # noqa: PLC0415  # only notebooks need it
+
+        return _html.figure(self)
+
     def __format__(self, spec: str) -> str:
         """Format as :func:`str` does, then apply *spec* to that text: ``f"{fig:>8}"``."""
         return format(str(self), spec)

@@ -437,6 +437,34 @@ class MandateTimeline:
             if mandate is None and i + 1 < len(starts)
         )
 
+    def __repr__(self) -> str:
+        return f"MandateTimeline({', '.join(m.resolution for m in self.mandates)})"
+
+    def __str__(self) -> str:
+        lines = [
+            f"{m.resolution}: {m.adopted.isoformat()} to {m.expires.isoformat()}"
+            + (f", ceiling {m.ceiling}" if m.ceiling is not None else "")
+            + (f", vote {m.vote}" if m.vote is not None else "")
+            for m in self.mandates
+        ]
+        lines += [
+            f"lapse: {lapse.start.isoformat()} to {lapse.end.isoformat()}" for lapse in self.lapses
+        ]
+        return "\n".join(lines) or "no mandates"
+
+    def _repr_html_(self) -> str:
+        return mandates_html(self.mandates)
+
+    def frame(self, backend: str | None = None) -> Any:  # noqa: ANN401  # the backend's type
+        """The mandates as a data frame, one row each (needs the ``frames`` extra).
+
+        Args:
+            backend: "pandas" or "polars"; by default, whichever is installed.
+        """
+        from .frames import mandates_frame  # noqa: PLC0415  # an optional extra
+
+        return mandates_frame(self, backend)
+
     def __len__(self) -> int:
         return len(self.mandates)
 
@@ -452,6 +480,25 @@ class MandateTimeline:
 
 
 _DAY: Final = timedelta(days=1)
+
+
+def mandates_html(mandates: Iterable[Mandate]) -> str:
+    """Mandates as an HTML table, for notebooks."""
+    from . import _html  # noqa: PLC0415  # only notebooks need it
+
+    rows = (
+        (
+            _html.text(m.resolution),
+            _html.text(m.adopted),
+            _html.text(m.expires),
+            _html.figure(m.ceiling) if m.ceiling is not None else "none",
+            _html.text(m.vote) if m.vote is not None else "",
+            _html.cited(m.sources),
+        )
+        for m in mandates
+    )
+    headers = ("resolution", "adopted", "in force until", "ceiling", "vote", "sources")
+    return _html.table(headers, rows)
 
 
 def to_timeline(value: MandateTimeline | Iterable[Mandate]) -> MandateTimeline:

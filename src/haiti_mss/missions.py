@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
@@ -29,7 +29,7 @@ from .errors import DataError, Problem, format_path
 from .figures import ZERO, Figure, is_optional_strength, to_optional_figure
 from .funding import Contribution
 from .indicators import Indicator
-from .mandates import MandateTimeline, to_timeline
+from .mandates import MandateTimeline, mandates_html, to_timeline
 from .milestones import Milestone
 from .sources import Source
 from .status import ContingentStatus, Status
@@ -333,6 +333,80 @@ class Mission:
         """
         days = series(to_day(start, "start"), to_day(end, "end"), rule)
         return tuple(self.status(day) for day in days)
+
+    def __repr__(self) -> str:
+        return (
+            f"Mission(acronym={self.acronym!r}, name={self.name!r}, "
+            f"contingents=<{len(self.contingents)}>, mandates={self.mandates!r}, "
+            f"sources=<{len(self.sources)}>, current_through={self.current_through!r})"
+        )
+
+    def __str__(self) -> str:
+        through = self.current_through.isoformat() if self.current_through else "no records"
+        successor = f"; succeeded by the {self.successor}" if self.successor else ""
+        return (
+            f"{self.name} ({self.acronym}) in {self.host.name}, led by {self.lead.name}: "
+            f"{len(self.contingents)} contingents, {len(self.mandates)} mandates, "
+            f"{len(self.sources)} sources; records to {through}{successor}"
+        )
+
+    def _repr_html_(self) -> str:
+        from . import _html  # noqa: PLC0415  # only notebooks need it
+
+        day = self.current_through
+        rows = (
+            (
+                _html.text(c.country),
+                _html.text(c.personnel_type),
+                _html.figure(c.committed_on(day)) if day else "",
+                _html.figure(c.deployed_on(day)) if day else "",
+                _html.text(len(c.history)),
+                _html.cited(list(dict.fromkeys(i for r in c.history for i in r.sources))),
+            )
+            for c in self.contingents
+        )
+        headers = ("country", "personnel", "committed", "deployed", "records", "sources")
+        caption = _html.text(self) + (f" &#8212; on {_html.text(day)}" if day else "")
+        return _html.table(headers, rows, caption=caption) + mandates_html(self.mandates)
+
+    def records_frame(self, backend: str | None = None) -> Any:  # noqa: ANN401  # the backend's type
+        """Every record of every contingent, one row each (needs the ``frames`` extra).
+
+        Args:
+            backend: "pandas" or "polars"; by default, whichever is installed.
+        """
+        from .frames import records_frame  # noqa: PLC0415  # an optional extra
+
+        return records_frame(self, backend)
+
+    def timeline_frame(
+        self,
+        start: date | str,
+        end: date | str,
+        rule: Frequency | rrule = "monthly",
+        backend: str | None = None,
+    ) -> Any:  # noqa: ANN401  # the backend's type
+        """The counts of each contingent on each day of *rule* (needs the ``frames`` extra).
+
+        Args:
+            start: the first day.
+            end: the last day, inclusive.
+            rule: as for :meth:`timeline`.
+            backend: "pandas" or "polars"; by default, whichever is installed.
+        """
+        from .frames import timeline_frame  # noqa: PLC0415  # an optional extra
+
+        return timeline_frame(self, start, end, rule, backend)
+
+    def indicators_frame(self, backend: str | None = None) -> Any:  # noqa: ANN401  # the backend's type
+        """Every indicator, one row each (needs the ``frames`` extra).
+
+        Args:
+            backend: "pandas" or "polars"; by default, whichever is installed.
+        """
+        from .frames import indicators_frame  # noqa: PLC0415  # an optional extra
+
+        return indicators_frame(self, backend)
 
     @property
     def total_projected_force(self) -> Figure:

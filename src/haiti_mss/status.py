@@ -202,6 +202,46 @@ class Status:
     def __str__(self) -> str:
         return "\n".join(_report_lines(self))
 
+    def __repr__(self) -> str:
+        return (
+            f"Status({self.mission} on {self.as_of.isoformat()}: deployed {self.deployed}, "
+            f"committed {self.committed}, outstanding {self.outstanding}, "
+            f"projected force {self.projected_force})"
+        )
+
+    def _repr_html_(self) -> str:
+        from . import _html  # noqa: PLC0415  # only notebooks need it
+
+        mandate = _mandate_line(self)
+        ratio = self.deployment_ratio
+        rows = [
+            ("mandate", _html.text(mandate)),
+            ("deployed", _html.figure(self.deployed)),
+            ("committed", _html.figure(self.committed)),
+            ("outstanding", _html.figure(self.outstanding)),
+            ("projected force", _html.figure(self.projected_force)),
+        ]
+        if ratio is not None and self.ratio_basis is not None:
+            rows.append(("deployed share", _html.text(f"{ratio:.1%} of {self.ratio_basis}")))
+        caption = _html.text(f"{self.mission_name} ({self.mission}) on {self.as_of.isoformat()}")
+        if self.extrapolated:
+            caption += _html.text(f" (extrapolated from {self.current_through})")
+        contingents = _html.table(
+            ("country", "personnel", "deployed", "committed", "outstanding", "projected"),
+            (
+                (
+                    _html.text(c.country),
+                    _html.text(c.personnel_type),
+                    _html.figure(c.deployed),
+                    _html.figure(c.committed),
+                    _html.figure(c.outstanding),
+                    _html.figure(c.projected),
+                )
+                for c in self.contingents
+            ),
+        )
+        return _html.pairs(rows, caption=caption) + contingents
+
 
 def _report_lines(status: Status) -> Iterator[str]:
     yield f"{status.mission_name} ({status.mission}): status on {status.as_of.isoformat()}"

@@ -1,0 +1,214 @@
+"""Data frames of a mission, through narwhals: pandas or polars, whichever you use.
+
+Needs the ``frames`` extra (``pip install "haiti-mss[frames]"``, which brings narwhals and
+pandas; install polars to use it instead). Each function returns the backend's own frame.
+Days are date columns in polars, and datetime64 columns (at midnight) in pandas. A figure is
+two columns, its value and its qualifier, so that nothing
+a source said is lost; sources are the ids, joined with ``"; "``.
+
+>>> from haiti_mss import data
+>>> frame = data.mss().mandates.frame(backend="polars")
+>>> frame.select("resolution", "expires").row(1)
+('S/RES/2751 (2024)', datetime.date(2025, 10, 2))
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any, Final
+
+from ._checks import to_day
+
+if TYPE_CHECKING:
+    from dateutil.rrule import rrule
+
+    from ._calendar import Frequency
+    from .figures import Figure
+    from .mandates import MandateTimeline
+    from .missions import Mission
+
+__all__ = ["BACKENDS", "indicators_frame", "mandates_frame", "records_frame", "timeline_frame"]
+
+BACKENDS: Final = ("pandas", "polars")
+"""The data-frame libraries the frames can be built with, in the order of preference."""
+
+_EXTRA: Final = 'pip install "haiti-mss[frames]"'
+
+
+def _narwhals() -> Any:  # noqa: ANN401  # narwhals' module
+    try:
+        import narwhals as nw  # noqa: PLC0415  # an optional extra, imported when used
+    except ImportError:
+        msg = f"haiti_mss data frames need narwhals and pandas or polars: {_EXTRA}"
+        raise ImportError(msg) from None
+    return nw
+
+
+def _backend(backend: str | None) -> str:
+    if backend is None:
+        for name in BACKENDS:
+            if importlib.util.find_spec(name) is not None:
+                return name
+        msg = f"haiti_mss data frames need pandas or polars: {_EXTRA}"
+        raise ImportError(msg)
+    if backend not in BACKENDS:
+        msg = f"backend must be one of {', '.join(BACKENDS)} (got {backend!r})"
+        raise ValueError(msg)
+    if importlib.util.find_spec(backend) is None:
+        msg = f"the {backend} backend is not installed: pip install {backend}"
+        raise ImportError(msg)
+    return backend
+
+
+# A column: its name, its narwhals type (by name), and how to read it from a row.
+Column = tuple[str, str, Callable[[Any], object]]
+
+
+def _frame(columns: Sequence[Column], rows: Iterable[Any], backend: str | None) -> Any:  # noqa: ANN401
+    nw = _narwhals()
+    chosen = _backend(backend)
+    items = list(rows)
+    data: dict[str, list[object]] = {name: [read(i) for i in items] for name, _, read in columns}
+    if chosen == "pandas":
+        # pandas keeps days as datetime64 (its Date type needs pyarrow): midnight of each day.
+        for name, kind, _ in columns:
+            if kind == "Date":
+                data[name] = [_midnight(day) for day in data[name]]
+        # ... and a whole number that may be missing as a float (numpy's int64 has no None).
+        pandas_types = {"Date": nw.Datetime("us"), "OptionalInt64": nw.Float64()}
+        schema = {
+            name: pandas_types[kind] if kind in pandas_types else getattr(nw, kind)()
+            for name, kind, _ in columns
+        }
+    else:
+        schema = {name: getattr(nw, kind.removeprefix("Optional"))() for name, kind, _ in columns}
+    return nw.from_dict(data, schema=schema, backend=chosen).to_native()
+
+
+def _midnight(day: object) -> datetime | None:
+    return datetime.combine(day, time.min) if isinstance(day, date) else None
+
+
+def _ids(ids: Sequence[str]) -> str:
+    return "; ".join(ids)
+
+
+def _value(figure: Figure | None) -> float | None:
+    return None if figure is None else float(figure.value)
+
+
+def _qualifier(figure: Figure | None) -> str | None:
+    return None if figure is None else figure.qualifier.value
+
+
+def _count(figure: Figure) -> int:
+    return int(figure.value)
+
+
+_RECORD_COLUMNS: Final[Sequence[Column]] = (
+    ("date", "Date", lambda r: r[1].on),
+    ("country", "String", lambda r: r[0].country.code),
+    ("personnel_type", "String", lambda r: r[0].personnel_type.value),
+    ("kind", "String", lambda r: r[1].kind),
+    ("value", "Int64", lambda r: _count(r[1].figure)),
+    ("qualifier", "String", lambda r: r[1].figure.qualifier.value),
+    ("reason", "String", lambda r: getattr(getattr(r[1], "reason", None), "value", None)),
+    ("alternatives", "String", lambda r: "; ".join(str(a.value) for a in r[1].alternatives)),
+    ("confidence", "String", lambda r: r[1].confidence.value if r[1].confidence else None),
+    ("sources", "String", lambda r: _ids(r[1].sources)),
+    ("note", "String", lambda r: r[1].note),
+)
+
+
+def records_frame(mission: Mission, backend: str | None = None) -> Any:  # noqa: ANN401
+    """Every record of every contingent of *mission*, one row each, in each history's order.
+
+    >>> from haiti_mss import data
+    >>> frame = records_frame(data.mss(), backend="polars")
+    >>> frame.filter(country="KEN").select("date", "kind", "value", "qualifier").row(1)
+    (datetime.date(2024, 6, 25), 'arrival', 200, 'about')
+    """
+    rows = ((c, r) for c in mission.contingents for r in c.history)
+    return _frame(_RECORD_COLUMNS, rows, backend)
+
+
+_TIMELINE_COLUMNS: Final[Sequence[Column]] = (
+    ("date", "Date", lambda r: r[0]),
+    ("country", "String", lambda r: r[1].country.code),
+    ("personnel_type", "String", lambda r: r[1].personnel_type.value),
+    ("deployed", "Int64", lambda r: _count(r[1].deployed)),
+    ("deployed_qualifier", "String", lambda r: r[1].deployed.qualifier.value),
+    ("committed", "Int64", lambda r: _count(r[1].committed)),
+    ("committed_qualifier", "String", lambda r: r[1].committed.qualifier.value),
+    ("outstanding", "Int64", lambda r: _count(r[1].outstanding)),
+    ("outstanding_qualifier", "String", lambda r: r[1].outstanding.qualifier.value),
+    ("projected", "Int64", lambda r: _count(r[1].projected)),
+    ("projected_qualifier", "String", lambda r: r[1].projected.qualifier.value),
+)
+
+
+def timeline_frame(
+    mission: Mission,
+    start: date | str,
+    end: date | str,
+    rule: Frequency | rrule = "monthly",
+    backend: str | None = None,
+) -> Any:  # noqa: ANN401  # the backend's frame
+    """The counts of each contingent on each day of *rule*, from *start* to *end* inclusive.
+
+    >>> from haiti_mss import data
+    >>> frame = timeline_frame(data.mss(), "2024-09-01", "2024-10-01", backend="polars")
+    >>> frame.filter(country="KEN").select("date", "deployed", "committed").rows()
+    [(datetime.date(2024, 9, 1), 400, 1000), (datetime.date(2024, 10, 1), 400, 1000)]
+    """
+    statuses = mission.timeline(to_day(start, "start"), to_day(end, "end"), rule)
+    rows = ((status.as_of, c) for status in statuses for c in status.contingents)
+    return _frame(_TIMELINE_COLUMNS, rows, backend)
+
+
+_MANDATE_COLUMNS: Final[Sequence[Column]] = (
+    ("resolution", "String", lambda m: m.resolution),
+    ("adopted", "Date", lambda m: m.adopted),
+    ("expires", "Date", lambda m: m.expires),
+    ("ceiling", "OptionalInt64", lambda m: None if m.ceiling is None else _count(m.ceiling)),
+    ("vote", "String", lambda m: None if m.vote is None else str(m.vote)),
+    ("term", "String", lambda m: None if m.term is None else str(m.term)),
+    ("sources", "String", lambda m: _ids(m.sources)),
+    ("note", "String", lambda m: m.note),
+)
+
+
+def mandates_frame(timeline: MandateTimeline, backend: str | None = None) -> Any:  # noqa: ANN401
+    """The mandates of a timeline, one row each, in order of adoption."""
+    return _frame(_MANDATE_COLUMNS, timeline, backend)
+
+
+_INDICATOR_COLUMNS: Final[Sequence[Column]] = (
+    ("name", "String", lambda i: i.name),
+    ("area", "String", lambda i: i.area),
+    ("value", "Float64", lambda i: _value(i.value)),
+    ("qualifier", "String", lambda i: _qualifier(i.value)),
+    ("unit", "String", lambda i: i.unit),
+    ("period_start", "Date", lambda i: i.period_start),
+    ("as_of", "Date", lambda i: i.as_of),
+    ("published", "Date", lambda i: i.published),
+    ("alternatives", "String", lambda i: "; ".join(str(a.value) for a in i.alternatives)),
+    ("confidence", "String", lambda i: i.confidence.value if i.confidence else None),
+    ("sources", "String", lambda i: _ids(i.sources)),
+    ("note", "String", lambda i: i.note),
+)
+
+
+def indicators_frame(mission: Mission, backend: str | None = None) -> Any:  # noqa: ANN401
+    """Every indicator of *mission*, one row each, in order of the day its data describe.
+
+    >>> from haiti_mss import data
+    >>> frame = indicators_frame(data.mss(), backend="polars")
+    >>> frame.filter(name="internally displaced persons").select("as_of", "value", "qualifier").row(
+    ...     1
+    ... )
+    (datetime.date(2024, 5, 31), 578074.0, 'exact')
+    """
+    return _frame(_INDICATOR_COLUMNS, mission.indicators, backend)
