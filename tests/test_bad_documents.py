@@ -52,7 +52,11 @@ CASES = [
     ((*SOURCE, "id"), "radio-jambo", [("$.sources.radio-jambo.id", "the id is the key")]),
     ((*SOURCE, "via"), "", [("$.sources.radio-jambo.via", "must not be empty")]),
     ((*SOURCE, "language"), "sw", [("$.sources.radio-jambo.language", "unknown key")]),
-    (("sources", "has space"), {"publisher": "P"}, [("$.sources['has space']", "no spaces")]),
+    (
+        ("sources", "has space"),
+        {"publisher": "P"},
+        [("$.sources['has space']", "letters, digits and")],
+    ),
     # the mission
     ((*M, "name"), DROP, [("$.missions[0].name", "required field missing")]),
     ((*M, "name"), 7, [("$.missions[0].name", "must be a string, not an integer (7)")]),
