@@ -47,8 +47,8 @@ def test_reprs_are_short_and_readable():
         "Mission(acronym='MSS', name='Multinational Security Support Mission', "
     )
     assert (
-        "Contingent(country='KEN', personnel_type='police', history=<11 records, 2024-01-26 to 2025-09-23>)"
-        == repr(mss.contingent("KEN", "police"))
+        "Contingent(country='KEN', personnel_type='police', "
+        "history=<11 records, 2024-01-26 to 2025-09-23>)" == repr(mss.contingent("KEN", "police"))
     )
     assert "MandateTimeline(S/RES/2699 (2023), S/RES/2751 (2024))" == repr(mss.mandates)
     assert (
@@ -145,7 +145,7 @@ def test_frames_in_each_backend(backend):
 
 
 def test_pandas_frames_hold_dates_as_datetimes_and_missing_numbers_as_nan():
-    """pandas has no date column without pyarrow: days are datetime64 at midnight."""
+    """In pandas, without pyarrow, days are datetime64 at midnight and a missing number NaN."""
     frame = data.gsf().mandates.frame(backend="pandas")
     assert datetime(2025, 9, 30) == frame["adopted"][0]
     assert 5550.0 == frame["ceiling"][0]
@@ -178,7 +178,7 @@ def test_frames_check_the_backend(monkeypatch):
         data.mss().records_frame(backend="spark")
     import importlib.util  # noqa: PLC0415
 
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda _: None)
     with pytest.raises(ImportError, match="the polars backend is not installed"):
         data.mss().records_frame(backend="polars")
     with pytest.raises(ImportError, match=r"need pandas or polars: pip install"):

@@ -190,7 +190,10 @@ def test_country_lookup():
         ),
         (
             lambda: Source(id="has space", publisher="AP", title="t"),
-            "id: must be a source id: letters, digits and . _ : / - only, starting with a letter or digit (got 'has space')",
+            (
+                "id: must be a source id: letters, digits and . _ : / - only, "
+                "starting with a letter or digit (got 'has space')"
+            ),
         ),
         (
             lambda: Source(id="ap", publisher=" ", title="t"),

@@ -65,7 +65,9 @@ class Source:
     """
 
     id: str = attrs.field(
-        validator=matches(_ID, "a source id: letters, digits and . _ : / - only, starting with a letter or digit")
+        validator=matches(
+            _ID, "a source id: letters, digits and . _ : / - only, starting with a letter or digit"
+        )
     )
     publisher: str = attrs.field(validator=is_text)
     title: str | None = attrs.field(default=None, validator=is_optional_text)
