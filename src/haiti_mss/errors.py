@@ -28,7 +28,7 @@ class Problem:
 
     @property
     def location(self) -> str:
-        """The path written as a person reads it: ``history[2].personnel``."""
+        """The path written as a person reads it, like ``history[2].personnel``."""
         return format_path(self.path)
 
     def within(self, *outer: str | int) -> Problem:
@@ -65,7 +65,7 @@ _PLAIN_KEY: Final = re.compile(r"[-$A-Za-z0-9_][A-Za-z0-9_-]*")
 class DataError(ValueError):
     """Input that haiti_mss refuses: every problem found, each with where it is.
 
-    A ``DataError`` is a :class:`ValueError`. Its :attr:`problems` list every problem that was
+    A ``DataError`` is a :class:`ValueError`. Its ``problems`` list every problem that was
     found, not just the first, and its message shows one problem per line.
 
     >>> from haiti_mss import Arrival

@@ -31,7 +31,7 @@ class Qualifier(enum.StrEnum):
 
     @property
     def symbol(self) -> str:
-        """The sign written before the number: ``~ ≥ > ≤ <``, or nothing when exact."""
+        """The sign written before the number (``~ ≥ > ≤ <``), or nothing when exact."""
         return _SYMBOLS[self]
 
     @property

@@ -73,7 +73,7 @@ class Indicator:
 
     @property
     def on(self) -> date:
-        """The day the indicator is counted under in a timeline: the last day the data describes."""
+        """The day the indicator is counted under in a timeline, the last day its data describe."""
         return self.as_of
 
     def __str__(self) -> str:

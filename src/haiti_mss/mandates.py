@@ -321,7 +321,7 @@ class Authorisation(enum.StrEnum):
     IN_FORCE = "in_force"
     """A mandate is in force."""
     LAPSED = "lapsed"
-    """Between two mandates: one has expired and the next is not yet adopted."""
+    """Between two mandates, after one expired and before the next was adopted."""
     ENDED = "ended"
     """After the last mandate expired."""
     NONE = "none"

@@ -410,7 +410,7 @@ class Mission:
 
     @property
     def total_projected_force(self) -> Figure:
-        """The total projected force on :attr:`current_through`; 0 for a mission without records."""
+        """The total projected force on ``current_through``; 0 for a mission without records."""
         if self.current_through is None:
             return ZERO
         return self.status(self.current_through).projected_force

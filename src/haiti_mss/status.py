@@ -191,12 +191,12 @@ class Status:
 
     @property
     def days_until_expiry(self) -> int | None:
-        """Days from :attr:`as_of` to the expiry of the mandate in force; ``None`` if none is."""
+        """Days from ``as_of`` to the expiry of the mandate in force; ``None`` if none is."""
         return self.mandate.days_until_expiry(self.as_of) if self.mandate else None
 
     @property
     def extrapolated(self) -> bool:
-        """Whether :attr:`as_of` is after the last day the records describe."""
+        """Whether ``as_of`` is after the last day the records describe."""
         return self.current_through is not None and self.as_of > self.current_through
 
     def __str__(self) -> str:
