@@ -129,7 +129,7 @@ class Record:
 
     @property
     def figure(self) -> Figure:
-        """The record's number, that is the pledged total, or the personnel who moved or were counted."""
+        """The record's number, that is the pledged total or the personnel moved or counted."""
         value: Figure = getattr(self, self.figure_field)
         return value
 
