@@ -174,10 +174,14 @@ def page() -> str:
     lines = [
         "# The dataset",
         "",
-        "Every mission, contingent, record and source of the dataset that ships with "
-        "`haiti_mss`, so that each figure can be checked against its source.",
-        "This page is written by `docs/make_dataset_page.py` from the data file; "
-        "a test keeps it up to date.",
+        (
+            "Every mission, contingent, record and source of the dataset that ships with "
+            "`haiti_mss`, so that each figure can be checked against its source."
+        ),
+        (
+            "This page is written by `docs/make_dataset_page.py` from the data file; "
+            "a test keeps it up to date."
+        ),
         (
             "Figures are written as the sources give them: `~` about, `>` more than, `≥` at least, "
             "`<` less than, `≤` at most."
