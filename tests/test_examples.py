@@ -59,7 +59,8 @@ def test_what_if_shows_the_record_and_the_scenario():
 
 def test_the_notebook_runs_from_top_to_bottom(tmp_path, monkeypatch):
     """Every cell of examples/mss_tour.ipynb runs in a real kernel, without an error."""
-    monkeypatch.setenv("MPLBACKEND", "Agg")
+    # The kernel draws charts inline, as in Jupyter, whatever the backend of this process.
+    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     notebook = nbformat.read(EXAMPLES / "mss_tour.ipynb", as_version=4)
     nbclient.NotebookClient(
         notebook,

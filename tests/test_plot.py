@@ -1,0 +1,478 @@
+"""Charts: each one renders from the bundled data and has the artists it promises."""
+
+import math
+import runpy
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import matplotlib as mpl
+
+mpl.use("Agg")
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import matplotlib.units as munits
+import pytest
+from hypothesis import HealthCheck, given, settings
+from matplotlib.collections import FillBetweenPolyCollection
+from matplotlib.container import BarContainer
+from matplotlib.text import Annotation
+
+from haiti_mss import (
+    Arrival,
+    Contingent,
+    DataError,
+    Figure,
+    Indicator,
+    Milestone,
+    Mission,
+    Pledge,
+    data,
+    plot,
+    testing,
+)
+
+ROOT = Path(__file__).parent.parent
+MAKE_CHARTS = ROOT / "docs" / "make_charts.py"
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Every test starts and ends without open figures."""
+    plt.close("all")
+    yield
+    plt.close("all")
+
+
+def render(ax, path):
+    """Save the figure of *ax* as a PNG and return its bytes."""
+    ax.figure.savefig(path)
+    return path.read_bytes()
+
+
+def legend_labels(ax):
+    """The texts of the legend of *ax*."""
+    return [text.get_text() for text in ax.get_legend().get_texts()]
+
+
+def numbered(ax):
+    """The numbers of the milestone markers."""
+    return [a.get_text() for a in ax.texts if isinstance(a, Annotation)]
+
+
+def small_mission(**fields):
+    """A mission with one Kenyan contingent and no mandates, dated 2030."""
+    defaults = {
+        "name": "Example Mission",
+        "acronym": "EXM",
+        "host": "HTI",
+        "lead": "KEN",
+        "contingents": [
+            Contingent(
+                country="KEN",
+                personnel_type="police",
+                history=[
+                    Pledge(on=date(2030, 1, 1), total=100),
+                    Arrival(on=date(2030, 2, 1), personnel=60),
+                ],
+            )
+        ],
+    }
+    return Mission(**(defaults | fields))
+
+
+def test_import_does_not_load_matplotlib():
+    """Importing the package, its charts module and its data leaves matplotlib unloaded."""
+    code = (
+        "import sys, haiti_mss, haiti_mss.plot, haiti_mss.data; print('matplotlib' in sys.modules)"
+    )
+    result = subprocess.run(  # noqa: S603  # this interpreter, our own code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert "False" == result.stdout.strip()
+
+
+def test_force_buildup_of_the_mss(tmp_path):
+    """The MSS build-up: six countries stacked, the lines, the mandates and eight milestones."""
+    mss = data.mss()
+    ax = plot.force_buildup(mss)
+
+    assert render(ax, tmp_path / "mss.png").startswith(PNG)
+    assert (
+        "Multinational Security Support Mission (MSS): personnel, 2023-09-20 to 2025-10-02"
+        == ax.get_title()
+    )
+    assert ("Date", "Personnel") == (ax.get_xlabel(), ax.get_ylabel())
+    assert [
+        "Deployed: ~956",
+        "Kenya: >699",
+        "Guatemala: 150",
+        "El Salvador: ≤78",
+        "Jamaica: 21",
+        "Bahamas: 6",
+        "Belize: 2",
+        "approximate or a bound, as reported",
+        "Committed: ≤3,628",
+        "Projected force: ≤3,628",
+        "Planned strength: ~2,500",
+        "mandate in force (shaded)",
+        "2023-10-02  Resolution 2699 (2023) authorises the MSS",
+        "2024-06-25  The first Kenyan contingent lands in Port-au-Prince",
+    ] == legend_labels(ax)[:14]
+    assert 8 == sum(label[:4] in {"2023", "2024", "2025"} for label in legend_labels(ax))
+    assert "On 2025-10-02, as reported" == ax.get_legend().get_title().get_text()
+    assert [str(n) for n in range(1, 9)] == numbered(ax)
+    bands = [c for c in ax.collections if isinstance(c, FillBetweenPolyCollection)]
+    # Six bands, and hatching over Kenya's and El Salvador's approximate figures.
+    assert 8 == len(bands)
+    assert 2 == sum(band.get_hatch() == "////" for band in bands)
+    assert {"S/RES/2699 (2023)", "S/RES/2751 (2024)"} == {
+        t.get_text().strip() for t in ax.texts if t.get_text().startswith(" S/RES")
+    }
+    colours = {mpl.colors.to_hex(b.get_facecolor()[0]) for b in bands if b.get_hatch() is None}
+    assert {colour.lower() for colour in plot.OKABE_ITO[:6]} == colours
+
+
+def test_force_buildup_uses_a_date_axis():
+    """The x axis holds matplotlib dates from the first day to the day after the last."""
+    ax = plot.force_buildup(data.mss(), "2024-06-01", date(2024, 12, 31))
+
+    assert isinstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter)
+    assert munits.registry[date] is ax.xaxis.get_converter()
+    assert (mdates.date2num(date(2024, 6, 1)), mdates.date2num(date(2025, 1, 1))) == ax.get_xlim()
+
+
+def test_force_buildup_of_the_gsf_draws_the_ceiling():
+    """The ceiling of resolution 2793 (2025) is a step line from the day of its adoption."""
+    ax = plot.force_buildup(data.gsf())
+
+    (ceiling,) = [line for line in ax.get_lines() if line.get_label().startswith("Authorised")]
+    assert "Authorised ceiling: 5,550" == ceiling.get_label()
+    x, y = ceiling.get_data()
+    adopted = mdates.date2num(date(2025, 9, 30))
+    assert all(math.isnan(v) for v, at in zip(y, x, strict=True) if at < adopted)
+    assert {5550} == {v for v, at in zip(y, x, strict=True) if at >= adopted}
+    assert "Planned strength" not in " ".join(legend_labels(ax))
+
+
+def test_force_buildup_options():
+    """A window past the records is cross-hatched; milestone kinds choose the markers."""
+    mss = data.mss()
+    ax = plot.force_buildup(mss, "2024-09-01", "2025-12-31", milestone_kinds=["visit"])
+
+    assert "after the records end" in legend_labels(ax)
+    assert ["1"] == numbered(ax)
+    assert "2024-09-21  President Ruto visits Port-au-Prince and pledges…" in legend_labels(ax)
+    assert [] == numbered(plot.force_buildup(mss, milestone_kinds=()))
+    with pytest.raises(ValueError, match="'speech' is not a valid MilestoneKind"):
+        plot.force_buildup(mss, milestone_kinds=["speech"])
+
+
+def test_force_buildup_shows_a_lapse_unshaded_and_a_ceiling_ending():
+    """Between two mandates nothing is shaded; a ceiling that ended says so in the legend."""
+    from haiti_mss import Mandate  # noqa: PLC0415
+
+    mission = small_mission(
+        mandates=[
+            Mandate(
+                resolution="S/RES/9001 (2030)",
+                adopted=date(2030, 1, 1),
+                expires=date(2030, 1, 31),
+                ceiling=200,
+            ),
+            Mandate(
+                resolution="S/RES/9002 (2030)", adopted=date(2030, 2, 10), expires=date(2030, 2, 20)
+            ),
+        ]
+    )
+    ax = plot.force_buildup(mission, end="2030-03-01")
+
+    shaded = [p for p in ax.patches if not p.get_label()]
+    assert 2 == len(shaded)
+    assert "after the records end" in legend_labels(ax)
+    assert "Authorised ceiling (none on this day)" in legend_labels(ax)
+
+
+def test_force_buildup_groups_countries_beyond_the_palette():
+    """Nine countries make six bands of their own and one grey band for the other three."""
+    codes = ["KEN", "JAM", "BLZ", "BHS", "GTM", "SLV", "BEN", "TCD", "BGD"]
+    mission = small_mission(
+        contingents=[
+            Contingent(
+                country=code,
+                personnel_type="police",
+                history=[Arrival(on=date(2030, 1, 1), personnel=100 - i)],
+            )
+            for i, code in enumerate(codes)
+        ]
+    )
+    ax = plot.force_buildup(mission, end="2030-01-10")
+
+    assert [
+        "Kenya: 100",
+        "Jamaica: 99",
+        "Belize: 98",
+        "Bahamas: 97",
+        "Guatemala: 96",
+        "El Salvador: 95",
+        "3 other countries: 279",
+    ] == legend_labels(ax)[1:8]
+
+
+def test_force_buildup_without_records_or_days():
+    """A chart needs days: a mission without records needs start and end; end follows start."""
+    empty = Mission(name="Empty", acronym="EMP", host="HTI", lead="KEN")
+    with pytest.raises(DataError, match="start: EMP has no records"):
+        plot.force_buildup(empty)
+    with pytest.raises(DataError, match="end: EMP has no records"):
+        plot.force_buildup(empty, start="2030-01-01")
+    with pytest.raises(DataError, match="end: 2030-01-01 is before start 2030-02-01"):
+        plot.force_buildup(small_mission(), "2030-02-01", "2030-01-01")
+
+    ax = plot.force_buildup(empty, "2030-01-01", "2030-01-31")
+    assert (0, 1) == ax.get_ylim()
+    assert ["Deployed: 0", "Committed: 0", "Projected force: 0"] == legend_labels(ax)
+
+
+def test_pledged_vs_deployed_of_the_mss(tmp_path):
+    """Two bars for each of seven countries, labelled as reported, bounds hatched."""
+    ax = plot.pledged_vs_deployed(data.mss())
+
+    assert render(ax, tmp_path / "bars.png").startswith(PNG)
+    assert "MSS: committed and deployed by country on 2025-10-02" == ax.get_title()
+    assert ("Personnel", "Country") == (ax.get_xlabel(), ax.get_ylabel())
+    committed, deployed = ax.containers
+    assert isinstance(committed, BarContainer)
+    assert [7, 7] == [len(committed.patches), len(deployed.patches)]
+    assert ["Committed (latest pledge)", "Deployed"] == [
+        committed.get_label(),
+        deployed.get_label(),
+    ]
+    countries = [t.get_text() for t in ax.get_yticklabels()]
+    assert [
+        "Benin",
+        "Kenya",
+        "Jamaica",
+        "Bahamas",
+        "Guatemala",
+        "El Salvador",
+        "Belize",
+    ] == countries
+    assert [2000, 1000, 200, 150, 150, 78, 50] == [bar.get_width() for bar in committed]
+    labels = [t.get_text() for t in ax.texts]
+    assert ["≤2,000", "1,000", "200", "150", "150", "78", "50"] == labels[:7]
+    assert ["0", ">699", "21", "6", "150", "≤78", "2"] == labels[7:]
+    assert ["////", None, None, None, None, None, None] == [b.get_hatch() for b in committed]
+    assert [
+        "Committed (latest pledge)",
+        "Deployed",
+        "approximate or a bound, as reported",
+    ] == legend_labels(ax)
+
+
+def test_pledged_vs_deployed_on_a_day():
+    """On a given day, as a string; after the records end, the title says so."""
+    gsf = data.gsf()
+    before = plot.pledged_vs_deployed(gsf, "2025-10-01")
+    after = plot.pledged_vs_deployed(gsf, "1 Jan 2027")
+
+    assert ["Kenya"] == [t.get_text() for t in before.get_yticklabels()]
+    assert (
+        "GSF: committed and deployed by country on 2027-01-01 (the records end on 2026-02-08)"
+        == after.get_title()
+    )
+
+
+def test_pledged_vs_deployed_with_nothing_to_draw():
+    """Before any pledge the chart says so; without records a day must be given."""
+    ax = plot.pledged_vs_deployed(small_mission(), "2029-12-31")
+
+    assert [0, 0] == [len(c.patches) for c in ax.containers]
+    assert "nothing committed or deployed" in [t.get_text() for t in ax.texts]
+    empty = Mission(name="Empty", acronym="EMP", host="HTI", lead="KEN")
+    with pytest.raises(DataError, match="day: EMP has no records; pass the day to draw"):
+        plot.pledged_vs_deployed(empty)
+
+
+def test_indicator_series_of_displacement(tmp_path):
+    """Six observations of the MSS and the GSF, joined, with markers by qualifier."""
+    ax = plot.indicator_series(data.missions(), "internally displaced persons")
+
+    assert render(ax, tmp_path / "idps.png").startswith(PNG)
+    assert "Internally displaced persons in Haiti, as reported" == ax.get_title()
+    assert ("Last day the data describes", "People") == (ax.get_xlabel(), ax.get_ylabel())
+    assert isinstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter)
+    assert [
+        "~315,000",
+        "578,074",
+        ">700,000",
+        "1,041,000",
+        "~1,300,000",
+        ">1,400,000",
+    ] == [t.get_text() for t in ax.texts]
+    joined, *markers = ax.get_lines()
+    assert ("-", 6) == (joined.get_linestyle(), len(joined.get_xdata()))
+    assert [("o", "#0072B2", 2), ("o", "white", 2), ("^", "#0072B2", 2)] == [
+        (line.get_marker(), line.get_markerfacecolor(), len(line.get_xdata())) for line in markers
+    ]
+    assert [
+        "Haiti",
+        "exact",
+        "approximate (~)",
+        "lower bound (≥, >): the true number may be higher",
+        "period the figure covers",
+    ] == legend_labels(ax)
+
+
+def test_indicator_series_of_killings_is_not_joined():
+    """Totals over years and quarters are not joined, unless asked."""
+    apart = plot.indicator_series(data.missions(), "killings")
+    joined = plot.indicator_series(data.missions(), "killings", connect=True)
+
+    assert 0 == sum(line.get_linestyle() == "-" for line in apart.get_lines())
+    assert 1 == sum(line.get_linestyle() == "-" for line in joined.get_lines())
+    assert "upper bound" not in " ".join(legend_labels(apart))
+
+
+def test_indicator_series_of_one_mission_and_areas():
+    """One mission is enough; each area is a series; percentages keep their sign."""
+    mission = small_mission(
+        indicators=[
+            Indicator(
+                name="gang control", value=Figure(80, "about"), unit="%", as_of=date(2030, 1, 1)
+            ),
+            Indicator(
+                name="gang control",
+                value=Figure(90, "at_most"),
+                unit="%",
+                as_of=date(2030, 6, 1),
+                area="Port-au-Prince",
+            ),
+        ]
+    )
+    ax = plot.indicator_series(mission, "gang control")
+
+    assert "Gang control, as reported" == ax.get_title()
+    assert ["~80%", "≤90%"] == sorted(t.get_text() for t in ax.texts)
+    assert {"Haiti", "Port-au-Prince", "upper bound (≤, <): the true number may be lower"} <= set(
+        legend_labels(ax)
+    )
+    assert "%" == ax.get_ylabel()
+    only = plot.indicator_series([mission], "gang control", area="Port-au-Prince")
+    assert "Gang control in Port-au-Prince, as reported" == only.get_title()
+    twice = plot.indicator_series([mission, mission], "gang control")
+    assert 2 == len(twice.texts)  # an observation both missions record is drawn once
+
+
+def test_indicator_series_of_negative_values_without_unit():
+    """A series below zero keeps matplotlib's limits; without a unit the axis says "Value"."""
+    mission = small_mission(
+        indicators=[
+            Indicator(name="net change", value=-5, as_of=date(2030, 1, 1)),
+            Indicator(name="net change", value=3, as_of=date(2030, 2, 1)),
+        ]
+    )
+    ax = plot.indicator_series(mission, "net change")
+
+    assert "Value" == ax.get_ylabel()
+    assert ax.get_ylim()[0] < -5
+
+
+def test_indicator_series_of_an_unknown_name():
+    """An unknown name raises KeyError, listing the indicators there are."""
+    with pytest.raises(KeyError, match=r"no indicator 'idps'; the missions have: .*killings"):
+        plot.indicator_series(data.missions(), "idps")
+    with pytest.raises(
+        KeyError, match="no indicator 'killings' in Jacmel; the missions have: none"
+    ):
+        plot.indicator_series([small_mission()], "killings", area="Jacmel")
+
+
+def test_dollar_signs_are_text():
+    """A "$" in a milestone title or a name is drawn as itself, not as mathematics."""
+    mission = small_mission(
+        name="A $5 mission for $10",
+        milestones=[
+            Milestone(on=date(2030, 1, 5), kind="deployment", title="Pledges of $1 and $2")
+        ],
+        indicators=[Indicator(name="cost in $ and $", value=1, as_of=date(2030, 1, 5))],
+    )
+    charts = [
+        plot.force_buildup(mission),
+        plot.indicator_series(mission, "cost in $ and $"),
+    ]
+
+    for ax in charts:
+        ax.figure.canvas.draw()
+    assert r"A \$5 mission for \$10" in charts[0].get_title()
+    assert r"2030-01-05  Pledges of \$1 and \$2" in legend_labels(charts[0])
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda ax: plot.force_buildup(data.mss(), ax=ax),
+        lambda ax: plot.pledged_vs_deployed(data.gsf(), ax=ax),
+        lambda ax: plot.indicator_series(data.missions(), "killings", ax=ax),
+    ],
+    ids=["force_buildup", "pledged_vs_deployed", "indicator_series"],
+)
+def test_charts_draw_on_the_axes_given(draw):
+    """With ax=, a chart draws on that Axes, returns it and opens no figure."""
+    figure, (left, right) = plt.subplots(1, 2)
+
+    assert right is draw(right)
+    assert [figure] == [plt.figure(n) for n in plt.get_fignums()]
+    assert right.get_title()
+    assert not left.get_title()
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda: plot.force_buildup(data.mss()),
+        lambda: plot.pledged_vs_deployed(data.mss()),
+        lambda: plot.indicator_series(data.mss(), "killings"),
+    ],
+    ids=["force_buildup", "pledged_vs_deployed", "indicator_series"],
+)
+def test_missing_matplotlib(monkeypatch, draw):
+    """Without matplotlib, each chart raises ImportError naming the extra to install."""
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+
+    with pytest.raises(ImportError, match=r'pip install "haiti-mss\[plot\]"'):
+        draw()
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mission=testing.missions())
+def test_any_mission_draws(mission):
+    """Any valid mission draws all three charts; only the documented DataError escapes."""
+    if mission.current_through is None:
+        with pytest.raises(DataError, match="has no records"):
+            plot.force_buildup(mission)
+        with pytest.raises(DataError, match="has no records"):
+            plot.pledged_vs_deployed(mission)
+    else:
+        plot.force_buildup(mission)
+        plot.pledged_vs_deployed(mission)
+    for name in {i.name for i in mission.indicators}:
+        plot.indicator_series(mission, name)
+    plt.close("all")
+
+
+def test_make_charts_writes_one_png_per_chart(tmp_path):
+    """docs/make_charts.py draws every chart of docs/notebooks.md into the directory given."""
+    names = runpy.run_path(str(MAKE_CHARTS))["CHARTS"]
+    subprocess.run(  # noqa: S603  # this interpreter, our own script
+        [sys.executable, str(MAKE_CHARTS), str(tmp_path)], capture_output=True, check=True
+    )
+
+    assert {f"{name}.png" for name in names} == {p.name for p in tmp_path.iterdir()}
+    for path in tmp_path.iterdir():
+        assert path.read_bytes().startswith(PNG)
+    notebooks = (ROOT / "docs" / "notebooks.md").read_text()
+    assert all(f"(_static/charts/{name}.png)" in notebooks for name in names)
