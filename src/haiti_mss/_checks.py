@@ -62,11 +62,22 @@ def is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: o
 
 
 def is_str(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a string (any, including empty)."""
+    """Require a string (any, including empty) of valid Unicode."""
     if not isinstance(value, str):
         raise DataError.at(
             attribute.name, f"must be a string, not {type_name(value)} ({show(value)})"
         )
+    check_unicode(value, attribute.name)
+
+
+def check_unicode(value: str, where: str | int | tuple[str | int, ...]) -> None:
+    """Refuse a string with a lone surrogate: it is not text, and no file can hold it."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise DataError.at(
+            where, f"must be valid Unicode text (a lone surrogate at position {error.start})"
+        ) from None
 
 
 def is_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -251,6 +262,7 @@ def are_texts(_: object, attribute: attrs.Attribute[Any], value: object) -> None
             raise DataError.at(
                 (attribute.name, i), f"must be a non-empty string (got {show(item)})"
             )
+        check_unicode(item, (attribute.name, i))
         if item in items[:i]:
             raise DataError.at((attribute.name, i), f"{show(item)} is named twice")
 

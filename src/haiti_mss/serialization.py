@@ -819,7 +819,10 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
         orjson = _fast_json()
         if orjson is not None and indent in {None, 2} and not _FLOAT_WRITTEN.get():
             option = orjson.OPT_INDENT_2 if indent == 2 else 0
-            return str(orjson.dumps(data, option=option).decode())
+            try:
+                return str(orjson.dumps(data, option=option).decode())
+            except orjson.JSONEncodeError:
+                pass  # what orjson cannot write, the standard library says how it fails
     finally:
         _FLOAT_WRITTEN.reset(token)
     separators = (",", ":") if indent is None else (",", ": ")
@@ -899,6 +902,8 @@ def _parse(text: str | bytes) -> object:
         raise DataError.at("$", f"invalid JSON: {error}") from None
     except RecursionError:
         raise DataError.at("$", "the JSON is nested too deeply") from None
+    except ValueError as error:  # e.g. an integer of more digits than Python converts
+        raise DataError.at("$", f"invalid JSON: {error}") from None
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
