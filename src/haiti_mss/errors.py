@@ -52,8 +52,8 @@ def format_path(path: Iterable[str | int], root: str = "") -> str:
     for part in path:
         if isinstance(part, int):
             text += f"[{part}]"
-        elif not _PLAIN_KEY.fullmatch(part):
-            text += f"[{part!r}]"
+        elif not isinstance(part, str) or not _PLAIN_KEY.fullmatch(part):
+            text += f"[{part!r}]"  # a key that is not a plain name, or not a string at all
         else:
             text += f".{part}" if text else part
     return text
@@ -83,7 +83,16 @@ class DataError(ValueError):
             msg = "a DataError needs at least one problem"
             raise ValueError(msg)
         self.problems = tuple(problems)
-        super().__init__("\n".join(map(str, self.problems)))
+        super().__init__()
+
+    def __str__(self) -> str:
+        # Written when asked for, not when raised: an error may be caught and re-located many
+        # times on its way out, and may hold a million problems.
+        return "\n".join(map(str, self.problems))
+
+    def __repr__(self) -> str:
+        count = len(self.problems)
+        return f"DataError(<{count} problem{'s' * (count != 1)}: {self.problems[0]}>)"
 
     @classmethod
     def at(cls, where: str | int | tuple[str | int, ...], message: str) -> DataError:

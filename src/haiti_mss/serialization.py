@@ -313,10 +313,13 @@ def _structure_model_factory(cls: type[T]) -> Callable[[object, object], T]:
             raise _wrong("an object", value)
         try:
             return generated(value, cls)
-        except RecursionError:  # pragma: no cover  # the models nest a few levels deep only
-            raise
-        except Exception:
-            problems = _field_problems(cls, value)
+        except (ClassValidationError, DataError) as error:
+            # Keep cattrs' account of the fields that did not structure; check the others.
+            failed: dict[str, list[Problem]] = {}
+            if isinstance(error, ClassValidationError):
+                for sub, note in error.group_exceptions()[0]:
+                    failed.setdefault(note.name, []).extend(_problems(sub, (note.name,)))
+            problems = _field_problems(cls, value, failed)
             if problems:
                 raise DataError(problems) from None
             raise  # every field is fine alone: a check across fields failed; it says which
@@ -324,11 +327,19 @@ def _structure_model_factory(cls: type[T]) -> Callable[[object, object], T]:
     return structure
 
 
-def _field_problems(cls: type, value: Mapping[str, Any]) -> list[Problem]:
-    """The problems of each field of *value* taken on its own, and of its keys."""
+def _field_problems(
+    cls: type, value: Mapping[str, Any], failed: Mapping[str, list[Problem]]
+) -> list[Problem]:
+    """The problems of each field of *value* taken on its own, in field order, and of its keys.
+
+    *failed* holds the problems already known of the fields that did not structure.
+    """
     fields = [field for field in attrs.fields(cls) if field.init]
     problems: list[Problem] = []
     for field in fields:
+        if field.alias in failed:
+            problems += failed[field.alias]
+            continue
         if field.alias not in value:
             if field.default is attrs.NOTHING:
                 problems.append(Problem((field.alias,), "required field missing"))
@@ -593,10 +604,13 @@ def _structure_or_problems(data: object, cls: Any, path: tuple[str | int, ...]) 
 def _v0_to_v1(document: dict[str, Any]) -> dict[str, Any]:
     """haiti-mss/0 kept sources as a list of objects with an "id", and called "kind" "type"."""
     sources = document.get("sources", [])
+    convertible = isinstance(sources, list) and all(
+        isinstance(x, dict) and isinstance(x.get("id"), str) for x in sources
+    )
     table = (
-        {source.get("id"): {k: v for k, v in source.items() if k != "id"} for source in sources}
-        if isinstance(sources, list) and all(isinstance(x, dict) for x in sources)
-        else sources
+        {source["id"]: {k: v for k, v in source.items() if k != "id"} for source in sources}
+        if convertible
+        else sources  # left as it is, for the loader to report
     )
     missions = document.get("missions", [])
     if isinstance(missions, list):

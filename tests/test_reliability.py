@@ -1,0 +1,294 @@
+"""Adversarial input, lossless round trips, invariants, sharing between threads, safe loading."""
+
+import copy
+import json
+import pickle
+import threading
+from datetime import date, timedelta
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from haiti_mss import (
+    Arrival,
+    Contingent,
+    DataError,
+    Dataset,
+    Departure,
+    Figure,
+    Mission,
+    Pledge,
+    Source,
+    StrengthReport,
+    data,
+    dump,
+    from_json,
+    load,
+    to_json,
+)
+from haiti_mss import testing as hst
+
+D = date
+
+
+# -- adversarial input ------------------------------------------------------------------------
+
+
+def test_a_50_megabyte_string_is_read_as_text(document):
+    """A very long note loads, and an error that echoes a long value stays short."""
+    document["missions"][0]["note"] = "x" * 50_000_000
+    mission = from_json(json.dumps(document), Dataset).mission("MSS")
+    assert 50_000_000 == len(mission.note)
+    document["missions"][0]["host"] = "X" * 50_000_000
+    with pytest.raises(DataError) as info:
+        from_json(json.dumps(document), Dataset)
+    assert len(str(info.value)) < 200
+
+
+def test_a_million_element_list_is_refused_with_its_problems_listed(document):
+    """A list of a million wrong items is refused, each problem located, in bounded time."""
+    document["missions"][0]["contingents"][0]["history"] = [7] * 1_000_000
+    with pytest.raises(DataError) as info:
+        from_json(json.dumps(document), Dataset)
+    problems = info.value.problems
+    assert 1_000_000 == len(problems)
+    assert "$.missions[0].contingents[0].history[999999]" == problems[-1].location
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"value": ' + "9" * 5000 + "}", "$: invalid JSON: Exceeds the limit (4300 digits)"),
+        ('{"value": 1e999}', "$.value: must be a finite int or float, not float (inf)"),
+        ('{"value": 99999999999999999}', "$.value: must be at most 10**15 in size"),
+        ('"\\ud800"', "$: must be a number, or an object"),
+        ("\ufeff" + '{"value": 1}', None),
+        ('{"value": 1, "value": 2}', "$: invalid JSON: the key 'value' appears twice"),
+        ('{"value": NaN}', "$: invalid JSON: NaN is not a JSON number"),
+        ('{"value": Infinity}', "$: invalid JSON: Infinity is not a JSON number"),
+        ("[" * 50_000 + "]" * 50_000, "$: the JSON is nested too deeply"),
+    ],
+)
+def test_hostile_json(text, message):
+    """Huge numbers, infinities, lone surrogates, a BOM, duplicate keys, deep nesting."""
+    if message is None:
+        assert Figure(1) == from_json(text, Figure)
+        return
+    with pytest.raises(DataError) as info:
+        from_json(text, Figure)
+    assert str(info.value).startswith(message), str(info.value)
+
+
+def test_a_lone_surrogate_in_text_is_refused_where_it_is(document):
+    """Text that no file can hold is refused at its path, not written out later."""
+    document["sources"]["radio-jambo"]["note"] = "\ud800"
+    with pytest.raises(DataError) as info:
+        from_json(json.dumps(document), Dataset)
+    assert [
+        "$.sources.radio-jambo.note: must be valid Unicode text (a lone surrogate at position 0)"
+    ] == [str(p) for p in info.value.problems]
+    with pytest.raises(DataError, match=r"sources\[0\]: must be valid Unicode text"):
+        Arrival(on=D(2024, 1, 1), personnel=1, sources=["\udfff"])
+
+
+# -- lossless round trips ---------------------------------------------------------------------
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(hst.datasets())
+def test_dump_of_load_is_the_normal_form_byte_for_byte(tmp_path_factory, dataset):
+    """A file in normal form reads and writes back to the same bytes."""
+    folder = tmp_path_factory.mktemp("round")
+    first, second = folder / "first.json", folder / "second.json"
+    dump(dataset, first)
+    dump(load(first), second)
+    assert first.read_bytes() == second.read_bytes()
+    assert dataset == load(second)
+
+
+def test_the_bundled_file_is_in_normal_form():
+    """The data file is written as dump writes it, apart from its hand-kept layout."""
+    normal = to_json(data.dataset(), indent=2) + "\n"
+    assert data.dataset() == from_json(normal, Dataset)
+    assert normal == to_json(from_json(normal, Dataset), indent=2) + "\n"
+
+
+def test_a_history_of_a_hundred_thousand_records_round_trips(tmp_path):
+    """load(dump(x)) == x for a mission with 10^5 records."""
+    start = D(2000, 1, 1)
+    history = []
+    for n in range(50_000):
+        history.append(Arrival(on=start + timedelta(days=n), personnel=3, sources=["s"]))
+        history.append(
+            Departure(on=start + timedelta(days=n), personnel=2, reason="rotation", sources=["s"])
+        )
+    mission = Mission(
+        name="Long",
+        acronym="LONG",
+        host="HTI",
+        lead="KEN",
+        contingents=[Contingent(country="KEN", personnel_type="police", history=history)],
+        sources=[Source(id="s", publisher="Generated")],
+    )
+    path = tmp_path / "long.json"
+    dump(Dataset(sources=mission.sources, missions=[mission]), path)
+    loaded = load(path).mission("LONG")
+    assert loaded == mission
+    assert Figure(50_000) == loaded.contingent("KEN", "police").deployed_on(D(2200, 1, 1))
+
+
+# -- invariants of the counting rules ---------------------------------------------------------
+
+
+@settings(max_examples=60)
+@given(hst.contingents(), st.data())
+def test_a_report_equal_to_the_computed_strength_changes_nothing(contingent, data_):
+    """Stating the strength that the records already give changes no count on any day."""
+    day = data_.draw(hst.days())
+    computed = contingent.deployed_on(day)
+    if any(r.on == day and r.kind == "strength_report" for r in contingent.history):
+        return
+    reported = attrs.evolve(
+        contingent,
+        history=[*contingent.history, StrengthReport(on=day, personnel=computed)],
+    )
+    for other in [day, *(r.on for r in contingent.history), day + timedelta(days=1)]:
+        assert contingent.deployed_on(other).value == reported.deployed_on(other).value
+        assert contingent.committed_on(other) == reported.committed_on(other)
+
+
+@settings(max_examples=40)
+@given(hst.missions(), hst.days(), st.randoms())
+def test_results_do_not_depend_on_the_order_records_were_given_in(mission, day, random):
+    """Shuffling every history gives the same status."""
+    shuffled = []
+    for contingent in mission.contingents:
+        history = list(contingent.history)
+        random.shuffle(history)
+        shuffled.append(attrs.evolve(contingent, history=history))
+    again = attrs.evolve(mission, contingents=shuffled)
+    before, after = mission.status(day), again.status(day)
+    assert (before.deployed, before.committed, before.outstanding, before.projected_force) == (
+        after.deployed,
+        after.committed,
+        after.outstanding,
+        after.projected_force,
+    )
+
+
+# -- immutability and sharing ------------------------------------------------------------------
+
+
+def test_many_threads_share_one_mission():
+    """The cached indexes give every thread the answer a single thread gets."""
+    mission = data.mss()
+    fresh = from_json(to_json(mission), Mission)  # no index built yet
+    days = [D(2024, 6, 1) + timedelta(days=n) for n in range(0, 500, 7)]
+    expected = [mission.status(d).deployed for d in days]
+    results: list[list[Figure]] = []
+    barrier = threading.Barrier(16)
+
+    def work() -> None:
+        barrier.wait()
+        results.append([fresh.status(d).deployed for d in days])
+
+    threads = [threading.Thread(target=work) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert 16 == len(results)
+    assert all(expected == result for result in results)
+
+
+@pytest.mark.parametrize(
+    "obj",
+    [
+        data.mss(),
+        data.gsf(),
+        data.dataset(),
+        data.mss().status("2024-09-21"),
+        data.mss().status("2024-09-21").by_country,
+        data.mss().mandates,
+        Figure(5, "about"),
+    ],
+    ids=["MSS", "GSF", "Dataset", "Status", "Breakdown", "MandateTimeline", "Figure"],
+)
+def test_pickle_and_deepcopy_preserve_equality(obj):
+    """Copies are equal to the original, and answer the same."""
+    for copied in (pickle.loads(pickle.dumps(obj)), copy.deepcopy(obj)):  # noqa: S301
+        assert obj == copied
+        assert hash(obj) == hash(copied)
+
+
+# -- safe loading ------------------------------------------------------------------------------
+
+
+def test_loading_evaluates_nothing(tmp_path, document):
+    """Code-like text in a file stays text: no import, no evaluation, no network."""
+    document["sources"]["radio-jambo"]["note"] = "__import__('os').system('touch pwned')"
+    document["sources"]["radio-jambo"]["title"] = "<script>alert(1)</script>"
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    dataset = load(path)
+    assert "__import__('os').system('touch pwned')" == dataset.sources[3].note
+    assert not (tmp_path / "pwned").exists()
+    assert "<script>" not in dataset.mission("MSS")._repr_html_()
+
+
+def test_a_script_address_is_refused(document):
+    """A source address must be http or https: javascript: and data: are refused."""
+    for url in ("javascript:alert(1)", "data:text/html,<b>x</b>"):
+        document["sources"]["radio-jambo"]["url"] = url
+        with pytest.raises(DataError, match=r"radio-jambo\.url: must be an http or https URL"):
+            from_json(json.dumps(document), Dataset)
+
+
+def test_loading_opens_files_read_only(tmp_path, monkeypatch, document):
+    """load reads its file and never opens it for writing."""
+    import pathlib  # noqa: PLC0415
+
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    path.chmod(0o444)
+    opened = []
+    original = pathlib.Path.open
+
+    def spy(self, mode="r", *args, **kwargs):
+        opened.append(mode)
+        return original(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "open", spy)
+    assert load(path).mission("MSS")
+    assert opened
+    assert all(set(mode) <= {"r", "b"} for mode in opened)
+
+
+def test_pledges_of_generated_contingents_survive_json(tmp_path):
+    """A regression guard for the kinds: a pledge reloads as a pledge."""
+    pledge = Pledge(on=D(2024, 1, 1), total=5)
+    assert pledge == from_json(to_json(pledge), Pledge)
+
+
+def test_an_old_document_with_a_source_without_id_is_reported_not_crashed_on():
+    """Found by the fuzzer: a haiti-mss/0 source without an id broke the migration."""
+    document = {"schema": "haiti-mss/0", "sources": [{"published": "2024-07-17"}], "missions": []}
+    with pytest.raises(DataError) as info:
+        from_json(json.dumps(document), Dataset)
+    assert ["$.sources: must be an object from id to source, not a list"] == [
+        str(p) for p in info.value.problems
+    ]
+
+
+def test_a_path_through_a_key_that_is_not_a_string_is_written_as_python_writes_it():
+    """from_dict takes Python data too, whose keys may be anything."""
+    with pytest.raises(DataError) as info:
+        from_json("{}", Dataset)  # a baseline: a document without its parts
+    assert "$.schema" == info.value.problems[0].location
+    from haiti_mss import from_dict  # noqa: PLC0415
+
+    with pytest.raises(DataError) as info:
+        from_dict({"schema": "haiti-mss/1", "sources": {None: {}}, "missions": []}, Dataset)
+    assert "$.sources[None]" == info.value.problems[0].location
