@@ -6,6 +6,7 @@ committed page is what this script writes.
 
 from __future__ import annotations
 
+import html
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -16,10 +17,10 @@ PAGE = Path(__file__).parent / "dataset.md"
 
 
 def cell(value: object) -> str:
-    """*value* as a Markdown table cell: pipes escaped, no line breaks, empty for None."""
+    """*value* as a Markdown table cell: HTML and pipes escaped, no line breaks, "" for None."""
     if value is None:
         return ""
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    return html.escape(str(value), quote=False).replace("|", "\\|").replace("\n", " ")
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> Iterator[str]:

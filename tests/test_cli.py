@@ -140,3 +140,16 @@ def test_bad_options_are_a_one_line_error_and_exit_2(run, args, message):
     assert "" == result.stdout
     assert 1 == len(result.stderr.splitlines()), result.stderr
     assert message in result.stderr
+
+
+def test_control_characters_in_data_are_shown_not_obeyed(run, tmp_path, document):
+    """An escape sequence in a file is printed as text, never sent to the terminal."""
+    document["missions"][0]["acronym"] = "\x1b[2J"
+    path = tmp_path / "doc\x07.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    result = run("validate", str(path))
+    assert 1 == result.returncode
+    assert "\x1b" not in result.stdout
+    assert "\x07" not in result.stdout
+    assert "acronym: must be capital letters" in result.stdout
+    assert "\\x1b[2J" in result.stdout

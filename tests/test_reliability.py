@@ -247,7 +247,7 @@ def test_a_script_address_is_refused(document):
 
 
 def test_loading_opens_files_read_only(tmp_path, monkeypatch, document):
-    """load reads its file and never opens it for writing."""
+    """Loading reads its file and never opens it for writing."""
     import pathlib  # noqa: PLC0415
 
     path = tmp_path / "doc.json"
@@ -266,7 +266,7 @@ def test_loading_opens_files_read_only(tmp_path, monkeypatch, document):
     assert all(set(mode) <= {"r", "b"} for mode in opened)
 
 
-def test_pledges_of_generated_contingents_survive_json(tmp_path):
+def test_pledges_of_generated_contingents_survive_json():
     """A regression guard for the kinds: a pledge reloads as a pledge."""
     pledge = Pledge(on=D(2024, 1, 1), total=5)
     assert pledge == from_json(to_json(pledge), Pledge)

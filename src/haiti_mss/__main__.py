@@ -14,7 +14,7 @@ import argparse
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import NoReturn
+from typing import Final, NoReturn
 
 from . import data
 from ._checks import to_day
@@ -22,6 +22,13 @@ from .errors import DataError
 from .missions import Mission
 from .serialization import load, to_json
 from .status import Status
+
+# Control characters in data (an escape sequence in a source's title) are shown, not obeyed.
+_VISIBLE: Final = {c: f"\\x{c:02x}" for c in [*range(32), *range(127, 160)] if c != 10}
+
+
+def _say(text: str) -> None:
+    print(text.translate(_VISIBLE))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,15 +46,15 @@ def _validate(files: Sequence[str]) -> int:
         except DataError as error:
             failed = True
             count = len(error.problems)
-            print(f"{name}: {count} problem{'s' * (count != 1)}")
+            _say(f"{name}: {count} problem{'s' * (count != 1)}")
             for problem in error.problems:
-                print(f"  {problem}")
+                _say(f"  {problem}")
             continue
         missions = ", ".join(
             f"{m.acronym} ({len(m.contingents)} contingents, {len(m.mandates)} mandates)"
             for m in dataset.missions
         )
-        print(
+        _say(
             f"{name}: valid: {len(dataset.missions)} missions"
             f"{': ' + missions if missions else ''}; {len(dataset.sources)} sources"
         )
@@ -164,7 +171,7 @@ def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int
                 lines += ["", *_citations(mission, status)]
     except DataError as error:
         parser.error(str(error).replace("\n", "; "))
-    print("\n".join(lines))
+    _say("\n".join(lines))
     return 0
 
 
