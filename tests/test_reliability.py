@@ -292,3 +292,16 @@ def test_a_path_through_a_key_that_is_not_a_string_is_written_as_python_writes_i
     with pytest.raises(DataError) as info:
         from_dict({"schema": "haiti-mss/1", "sources": {None: {}}, "missions": []}, Dataset)
     assert "$.sources[None]" == info.value.problems[0].location
+
+
+def test_to_json_writes_what_orjson_cannot():
+    """Text orjson refuses (a lone surrogate in plain data) is written by the standard library."""
+    expected = json.dumps({"note": "\ud800"}, ensure_ascii=False, separators=(",", ":"))
+    assert expected == to_json({"note": "\ud800"})
+
+
+def test_a_data_error_has_a_short_repr():
+    """The repr names the first problem and how many there are, however many."""
+    error = DataError.at(("history", 2), "must be >= 0 (got -3)")
+    assert "DataError(<1 problem: history[2]: must be >= 0 (got -3)>)" == repr(error)
+    assert repr(DataError([error.problems[0]] * 3)).startswith("DataError(<3 problems: ")

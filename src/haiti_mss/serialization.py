@@ -341,16 +341,9 @@ def _field_problems(
             problems += failed[field.alias]
             continue
         if field.alias not in value:
-            if field.default is attrs.NOTHING:
-                problems.append(Problem((field.alias,), "required field missing"))
-            continue
-        try:
-            item = converter.structure(value[field.alias], field.type)
-        except RecursionError:  # pragma: no cover  # the models nest a few levels deep only
-            raise
-        except Exception as error:  # noqa: BLE001  # reported as a problem of this field
-            problems += _problems(error, (field.alias,))
-            continue
+            continue  # its default applies; a missing required field is among the failed
+        # The field structured before, so it does again; its own checks are what is looked for.
+        item = converter.structure(value[field.alias], field.type)
         try:
             if field.converter is not None:
                 item = field.converter(item)
