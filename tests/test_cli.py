@@ -153,3 +153,42 @@ def test_control_characters_in_data_are_shown_not_obeyed(run, tmp_path, document
     assert "\x07" not in result.stdout
     assert "acronym: must be capital letters" in result.stdout
     assert "\\x1b[2J" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--json", "--sources"], "--sources cites the figures of the report"),
+        (["--timeline", "2024-01-01", "2024-03-01", "--sources"], "not with --json or --timeline"),
+        (["--json", "validate", "x.json"], "the options of the report do not apply to validate"),
+    ],
+)
+def test_options_that_do_not_go_together_are_refused(run, args, message):
+    """Rather than ignored, or mixed into JSON that no longer parses."""
+    result = run(*args)
+    assert 2 == result.returncode
+    assert message in result.stderr
+
+
+def test_the_mission_is_chosen_by_the_day_asked_about(run):
+    """A timeline is of the mission of its start; a day before any mandate, of the first one."""
+    table = run("--timeline", "2024-01-01", "2024-03-01")
+    assert table.stdout.startswith("Multinational Security Support Mission (MSS), monthly")
+    early = run("--as-of", "2023-06-01")
+    assert early.stdout.startswith("Multinational Security Support Mission (MSS): status on")
+    assert "none yet (before the first resolution)" in early.stdout
+
+
+def test_a_closed_pipe_is_not_an_error():
+    """A reader that stops early (| head -1) ends the command quietly, with no traceback."""
+    long_table = "--mission MSS --timeline 1900-01-01 2100-01-01"  # more than a pipe holds
+    done = subprocess.run(  # noqa: S602  # a fixed shell pipeline, to close the pipe early
+        f"{sys.executable} -m haiti_mss {long_table} | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert "Traceback" not in done.stderr
+    assert done.stdout.startswith("Multinational Security Support Mission (MSS)")

@@ -28,7 +28,10 @@ _VISIBLE: Final = {c: f"\\x{c:02x}" for c in [*range(32), *range(127, 160)] if c
 
 
 def _say(text: str) -> None:
-    print(text.translate(_VISIBLE))
+    try:
+        print(text.translate(_VISIBLE))
+    except BrokenPipeError:  # the reader stopped reading (| head): that is not an error
+        sys.stdout = None  # type: ignore[assignment]  # nothing more is written at exit
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,12 +65,13 @@ def _validate(files: Sequence[str]) -> int:
 
 
 def _mission_for(acronym: str | None, day: date) -> Mission:
-    """The mission asked for, or the one whose mandate is in force on *day*, or the latest."""
+    """The mission asked for; else the one in force on *day*, else the last begun by then."""
     missions = data.missions()
     if acronym is not None:
         return data.dataset().mission(acronym)
     in_force = [m for m in missions if m.mandates.in_force_on(day) is not None]
-    return in_force[-1] if in_force else missions[-1]
+    begun = [m for m in missions if m.mandates and m.mandates[0].adopted <= day]
+    return (in_force or begun or list(missions[:1]))[-1]
 
 
 def _citations(mission: Mission, status: Status) -> Iterator[str]:
@@ -152,19 +156,24 @@ def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int
     """Run the command line with *argv* (default: the process's arguments); return the exit code."""
     parser = _parser()
     arguments = parser.parse_args(argv)
+    report = ("as_of", "mission", "json", "timeline", "sources")
     if arguments.command == "validate":
+        if any(getattr(arguments, name) for name in report):
+            parser.error("the options of the report do not apply to validate")
         return _validate(arguments.files)
+    if arguments.sources and (arguments.json or arguments.timeline):
+        parser.error("--sources cites the figures of the report; not with --json or --timeline")
     try:
         day = today or date.today()  # noqa: DTZ011  # the calendar day where the user is
         day = to_day(arguments.as_of, "--as-of") if arguments.as_of else day
-        mission = _mission_for(arguments.mission, day)
         if arguments.timeline:
             start, end = (
-                to_day(text, name)
-                for text, name in zip(arguments.timeline, ("START", "END"), strict=True)
+                to_day(arguments.timeline[0], "START"),
+                to_day(arguments.timeline[1], "END"),
             )
-            lines = list(_timeline(mission, start, end))
+            lines = list(_timeline(_mission_for(arguments.mission, start), start, end))
         else:
+            mission = _mission_for(arguments.mission, day)
             status = mission.status(day)
             lines = [to_json(status, indent=2)] if arguments.json else str(status).splitlines()
             if arguments.sources:
