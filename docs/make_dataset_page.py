@@ -201,10 +201,14 @@ def page() -> str:
             ("via", source.via),
             ("title", source.title),
             ("published", source.published),
-            ("address", f"<{source.url}>" if source.url else None),
+            ("address", source.url),
             ("note", source.note or None),
         ]
-        lines += [f"- {name}: {cell(value)}" for name, value in details if value is not None]
+        lines += [
+            f"- {name}: <{value}>" if name == "address" else f"- {name}: {cell(value)}"
+            for name, value in details
+            if value is not None
+        ]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -161,7 +161,7 @@ def test_seed_less_than_a_quarter_of_the_planned_contingent(mss):
     assert status.deployment_ratio < 0.25
     assert Figure(426, "about") == status.deployed
     (claim,) = [
-        i for i in status.indicators if i.name == "share of the planned contingent deployed"
+        i for i in status.indicators if i.name == "share of the pledged contingent deployed"
     ]
     assert Figure(0.25, "less_than") == claim.value
 

@@ -161,7 +161,7 @@ def test_frame_values_and_qualifiers_agree_with_the_model():
     assert (200, "about", "400") == (row["value"], row["qualifier"], row["alternatives"])
     assert "kbc-swahili-ruto-haiti; diasporamessenger-2024-06-25" == row["sources"]
     indicators = data.mss().indicators_frame(backend="polars")
-    share = indicators.filter(name="share of the planned contingent deployed").row(0, named=True)
+    share = indicators.filter(name="share of the pledged contingent deployed").row(0, named=True)
     assert (0.25, "less_than", "share") == (share["value"], share["qualifier"], share["unit"])
 
 

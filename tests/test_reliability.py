@@ -3,8 +3,10 @@
 import copy
 import json
 import pickle
+import runpy
 import threading
 from datetime import date, timedelta
+from pathlib import Path
 
 import attrs
 import pytest
@@ -31,6 +33,7 @@ from haiti_mss import (
 from haiti_mss import testing as hst
 
 D = date
+ROOT = Path(__file__).parent.parent
 
 
 # -- adversarial input ------------------------------------------------------------------------
@@ -108,8 +111,8 @@ def test_dump_of_load_is_the_normal_form_byte_for_byte(tmp_path_factory, dataset
     assert dataset == load(second)
 
 
-def test_the_bundled_file_is_in_normal_form():
-    """The data file is written as dump writes it, apart from its hand-kept layout."""
+def test_the_bundled_data_has_a_normal_form_that_reads_back_to_itself():
+    """The hand-laid-out data file, written by dump, reads back equal and writes back the same."""
     normal = to_json(data.dataset(), indent=2) + "\n"
     assert data.dataset() == from_json(normal, Dataset)
     assert normal == to_json(from_json(normal, Dataset), indent=2) + "\n"
@@ -155,7 +158,7 @@ def test_a_report_equal_to_the_computed_strength_changes_nothing(contingent, dat
         history=[*contingent.history, StrengthReport(on=day, personnel=computed)],
     )
     for other in [day, *(r.on for r in contingent.history), day + timedelta(days=1)]:
-        assert contingent.deployed_on(other).value == reported.deployed_on(other).value
+        assert contingent.deployed_on(other) == reported.deployed_on(other)
         assert contingent.committed_on(other) == reported.committed_on(other)
 
 
@@ -233,9 +236,12 @@ def test_loading_evaluates_nothing(tmp_path, document):
     path = tmp_path / "doc.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     dataset = load(path)
-    assert "__import__('os').system('touch pwned')" == dataset.sources[3].note
+    source = next(s for s in dataset.sources if s.id == "radio-jambo")
+    assert "__import__('os').system('touch pwned')" == source.note
+    assert "<script>alert(1)</script>" == source.title
     assert not (tmp_path / "pwned").exists()
-    assert "<script>" not in dataset.mission("MSS")._repr_html_()
+    page = runpy.run_path(str(ROOT / "docs" / "make_dataset_page.py"), run_name="not_main")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" == page["cell"](source.title)
 
 
 def test_a_script_address_is_refused(document):
@@ -266,8 +272,8 @@ def test_loading_opens_files_read_only(tmp_path, monkeypatch, document):
     assert all(set(mode) <= {"r", "b"} for mode in opened)
 
 
-def test_pledges_of_generated_contingents_survive_json():
-    """A regression guard for the kinds: a pledge reloads as a pledge."""
+def test_a_pledge_reloads_as_a_pledge():
+    """Structured as its own class, a record keeps its kind."""
     pledge = Pledge(on=D(2024, 1, 1), total=5)
     assert pledge == from_json(to_json(pledge), Pledge)
 
@@ -305,3 +311,60 @@ def test_a_data_error_has_a_short_repr():
     error = DataError.at(("history", 2), "must be >= 0 (got -3)")
     assert "DataError(<1 problem: history[2]: must be >= 0 (got -3)>)" == repr(error)
     assert repr(DataError([error.problems[0]] * 3)).startswith("DataError(<3 problems: ")
+
+
+def test_two_missions_with_one_acronym_are_refused(document):
+    """A dataset's missions are found by acronym, so each has its own."""
+    document["missions"].append(document["missions"][0])
+    with pytest.raises(DataError) as info:
+        from_json(json.dumps(document), Dataset)
+    assert ["$.missions[1].acronym: MSS is the acronym of missions[0] too"] == [
+        str(p) for p in info.value.problems
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "message"),
+    [
+        (
+            {
+                "sources": [{"id": "a", "publisher": "x"}, {"id": "a", "publisher": "y"}],
+                "missions": [],
+            },
+            "$.sources: must be an object from id to source, not a list",
+        ),
+        (
+            {
+                "sources": [],
+                "missions": [
+                    {
+                        "name": "X",
+                        "acronym": "X",
+                        "host": "HTI",
+                        "lead": "KEN",
+                        "contingents": [
+                            {
+                                "country": "KEN",
+                                "personnel_type": "police",
+                                "history": [
+                                    {
+                                        "type": "arrival",
+                                        "kind": "pledge",
+                                        "on": "2024-01-01",
+                                        "total": 1,
+                                    }
+                                ],
+                            }
+                        ],
+                    }
+                ],
+            },
+            "$.missions[0].contingents[0].history[0].type: unknown key",
+        ),
+    ],
+)
+def test_migration_does_not_settle_what_the_old_document_leaves_open(old, message):
+    """Duplicate source ids, or both 'type' and 'kind', are reported, not resolved silently."""
+    with pytest.raises(DataError) as info:
+        from_json(json.dumps({"schema": "haiti-mss/0", **old}), Dataset)
+    assert str(info.value).startswith(message), str(info.value)

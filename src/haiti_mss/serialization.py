@@ -125,6 +125,19 @@ class Dataset:
     sources: tuple[Source, ...] = attrs.field(converter=to_sources, validator=tuple_of(Source))
     missions: tuple[Mission, ...] = attrs.field(converter=_to_missions, validator=tuple_of(Mission))
 
+    def __attrs_post_init__(self) -> None:
+        first: dict[str, int] = {}
+        problems = []
+        for i, mission in enumerate(self.missions):
+            if mission.acronym in first:
+                message = (
+                    f"{mission.acronym} is the acronym of missions[{first[mission.acronym]}] too"
+                )
+                problems.append(Problem(("missions", i, "acronym"), message))
+            first.setdefault(mission.acronym, i)
+        if problems:
+            raise DataError(problems)
+
     def mission(self, acronym: str) -> Mission:
         """The mission with this acronym ("MSS", "GSF").
 
@@ -597,8 +610,10 @@ def _structure_or_problems(data: object, cls: Any, path: tuple[str | int, ...]) 
 def _v0_to_v1(document: dict[str, Any]) -> dict[str, Any]:
     """haiti-mss/0 kept sources as a list of objects with an "id", and called "kind" "type"."""
     sources = document.get("sources", [])
-    convertible = isinstance(sources, list) and all(
-        isinstance(x, dict) and isinstance(x.get("id"), str) for x in sources
+    convertible = (
+        isinstance(sources, list)
+        and all(isinstance(x, dict) and isinstance(x.get("id"), str) for x in sources)
+        and len({x["id"] for x in sources}) == len(sources)
     )
     table = (
         {source["id"]: {k: v for k, v in source.items() if k != "id"} for source in sources}
@@ -619,8 +634,8 @@ def _rename_kinds(mission: object) -> object:
         if isinstance(contingent, dict) and isinstance(contingent.get("history"), list):
             history = [
                 {("kind" if k == "type" else k): v for k, v in record.items()}
-                if isinstance(record, dict)
-                else record
+                if isinstance(record, dict) and "kind" not in record
+                else record  # left as it is, for the loader to report
                 for record in contingent["history"]
             ]
             contingent = {**contingent, "history": history}  # noqa: PLW2901  # a new dict
@@ -718,7 +733,10 @@ def _structure_dataset(data: object) -> Dataset:
             problems += (p for p in error.problems if not p.message.endswith(_MISSION_UNKNOWN))
     if problems:
         raise DataError(problems)
-    return Dataset(sources=list(sources.values()), missions=built)
+    try:
+        return Dataset(sources=list(sources.values()), missions=built)
+    except DataError as error:
+        raise DataError([p.within("$") for p in error.problems]) from None
 
 
 def _table(value: object, problems: list[Problem]) -> dict[str, Source]:

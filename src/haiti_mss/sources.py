@@ -27,7 +27,7 @@ from .figures import Figure, is_figure, to_figure
 __all__ = ["Alternative", "Confidence", "Source"]
 
 _ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]*")
-_URL: Final = re.compile(r"https?://\S+")
+_URL: Final = re.compile(r"https?://[^\s<>\"]+")
 
 
 class Confidence(enum.StrEnum):

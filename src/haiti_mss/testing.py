@@ -421,7 +421,9 @@ def datasets(draw: st.DrawFn, max_missions: int = 2) -> Dataset:
     Each mission holds the sources it cites, as a loaded dataset's missions do.
     """
     table = draw(st.lists(sources(), max_size=4, unique_by=lambda s: s.id))
-    missions_ = draw(st.lists(missions(source_table=table), max_size=max_missions))
+    missions_ = draw(
+        st.lists(missions(source_table=table), max_size=max_missions, unique_by=lambda m: m.acronym)
+    )
     return Dataset(sources=table, missions=[_citing_only(m) for m in missions_])
 
 
