@@ -31,7 +31,7 @@ def _say(text: str) -> None:
     try:
         print(text.translate(_VISIBLE))
     except BrokenPipeError:  # the reader stopped reading (| head): that is not an error
-        sys.stdout = None  # type: ignore[assignment]  # nothing more is written at exit
+        sys.stdout = None  # nothing more is written, not even when the interpreter exits
 
 
 class _Parser(argparse.ArgumentParser):
