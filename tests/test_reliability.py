@@ -368,3 +368,15 @@ def test_migration_does_not_settle_what_the_old_document_leaves_open(old, messag
     with pytest.raises(DataError) as info:
         from_json(json.dumps({"schema": "haiti-mss/0", **old}), Dataset)
     assert str(info.value).startswith(message), str(info.value)
+
+
+def test_a_file_that_never_ends_is_not_read_to_the_end(monkeypatch, tmp_path):
+    """Loading stops at MAX_FILE_SIZE: /dev/zero is refused, not read forever."""
+    from haiti_mss import serialization  # noqa: PLC0415
+
+    monkeypatch.setattr(serialization, "MAX_FILE_SIZE", 1000)
+    with pytest.raises(DataError, match="is larger than 1,000 bytes; not read"):
+        load("/dev/zero")
+    small = tmp_path / "small.json"
+    small.write_text('{"schema": "haiti-mss/1", "sources": {}, "missions": []}', encoding="utf-8")
+    assert () == load(small).missions

@@ -883,16 +883,23 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     return from_dict(_parse(text), cls)
 
 
+MAX_FILE_SIZE: Final = 2**30
+"""The largest data file :func:`load` reads, 1 GiB: far above any real dataset."""
+
+
 def load(path: str | Path) -> Dataset:
-    """Read a data file.
+    """Read a data file, opened read-only, of at most :data:`MAX_FILE_SIZE` bytes.
 
     Raises:
-        DataError: the file cannot be read, or it is not a valid dataset.
+        DataError: the file cannot be read, is too large, or is not a valid dataset.
     """
     try:
-        text = Path(path).read_bytes()
+        with Path(path).open("rb") as file:
+            text = file.read(MAX_FILE_SIZE + 1)
     except OSError as error:
         raise DataError.at("$", f"cannot read {str(path)!r}: {error.strerror}") from None
+    if len(text) > MAX_FILE_SIZE:
+        raise DataError.at("$", f"{str(path)!r} is larger than {MAX_FILE_SIZE:,} bytes; not read")
     return from_json(text, Dataset)
 
 
