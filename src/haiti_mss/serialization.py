@@ -884,11 +884,12 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
 
 
 MAX_FILE_SIZE: Final = 2**30
-"""The largest data file :func:`load` reads, 1 GiB: far above any real dataset."""
+"""The largest data file :func:`~haiti_mss.load` reads, 1 GiB: far above any real dataset."""
 
 
 def load(path: str | Path) -> Dataset:
-    """Read a data file, opened read-only, of at most :data:`MAX_FILE_SIZE` bytes.
+    """Read a data file, opened read-only, of at most
+    :data:`~haiti_mss.serialization.MAX_FILE_SIZE` bytes.
 
     Raises:
         DataError: the file cannot be read, is too large, or is not a valid dataset.
