@@ -888,8 +888,9 @@ MAX_FILE_SIZE: Final = 2**30
 
 
 def load(path: str | Path) -> Dataset:
-    """Read a data file, opened read-only, of at most
-    :data:`~haiti_mss.serialization.MAX_FILE_SIZE` bytes.
+    """Read a data file, opened read-only.
+
+    A file larger than :data:`~haiti_mss.serialization.MAX_FILE_SIZE` bytes is refused.
 
     Raises:
         DataError: the file cannot be read, is too large, or is not a valid dataset.
