@@ -235,12 +235,7 @@ def tuple_of(cls: type | tuple[type, ...], what: str | None = None) -> Validator
     )
 
     def validate(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, tuple):
-            single = " a single string" if isinstance(value, str) else f" {type_name(value)}"
-            raise DataError.at(
-                attribute.name, f"must be a list of {names}, not{single} ({show(value)})"
-            )
-        for i, item in enumerate(cast("tuple[object, ...]", value)):
+        for i, item in enumerate(items_of(value, attribute.name, names)):
             if not isinstance(item, cls):
                 raise DataError.at(
                     (attribute.name, i), f"must be a {names}, not {type_name(item)} ({show(item)})"
@@ -249,14 +244,17 @@ def tuple_of(cls: type | tuple[type, ...], what: str | None = None) -> Validator
     return validate
 
 
-def are_texts(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a tuple of non-empty strings (a list of source ids)."""
+def items_of(value: object, where: str, names: str) -> tuple[object, ...]:
+    """*value*, required to be a tuple: a list of *names* once converted, never a lone string."""
     if not isinstance(value, tuple):
         single = "a single string" if isinstance(value, str) else type_name(value)
-        raise DataError.at(
-            attribute.name, f"must be a list of strings, not {single} ({show(value)})"
-        )
-    items = cast("tuple[object, ...]", value)
+        raise DataError.at(where, f"must be a list of {names}, not {single} ({show(value)})")
+    return cast("tuple[object, ...]", value)
+
+
+def are_texts(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Require a tuple of non-empty strings (a list of source ids)."""
+    items = items_of(value, attribute.name, "strings")
     for i, item in enumerate(items):
         if not isinstance(item, str) or not item.strip():
             raise DataError.at(

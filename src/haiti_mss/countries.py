@@ -8,7 +8,7 @@ from typing import Any, Self, cast
 
 import attrs
 
-from ._checks import as_tuple, show, type_name
+from ._checks import as_tuple, items_of, show, type_name
 from .errors import DataError
 
 __all__ = ["Country", "CountryLike"]
@@ -140,9 +140,6 @@ def to_countries(value: Iterable[CountryLike]) -> tuple[Country, ...]:
 
 def are_countries(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator for fields that hold several countries."""
-    if not isinstance(value, tuple):
-        single = "a single string" if isinstance(value, str) else type_name(value)
-        raise DataError.at(attribute.name, f"must be a list of countries, not {single}")
-    for i, item in enumerate(cast("tuple[object, ...]", value)):
+    for i, item in enumerate(items_of(value, attribute.name, "countries")):
         if not isinstance(item, Country):
             raise DataError.at((attribute.name, i), _unreadable(item))
