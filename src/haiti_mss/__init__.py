@@ -3,7 +3,12 @@
 The Multinational Security Support Mission in Haiti (MSS) and the Gang Suppression Force (GSF),
 as immutable attrs classes with the counting rules that turn dated records into numbers. The
 public names are re-exported here; see the documentation for the counting rules.
+
+Serialisation, and with it cattrs, is imported on first use of one of its names, so that a
+program that only builds and queries models does not pay for it.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from .contingents import (
     Arrival,
@@ -23,9 +28,24 @@ from .indicators import Indicator
 from .mandates import Authorisation, Duration, Lapse, Mandate, MandateTimeline, Vote
 from .milestones import Milestone, MilestoneKind
 from .missions import Mission
-from .serialization import Dataset, converter, dump, from_dict, from_json, load, to_dict, to_json
 from .sources import Alternative, Confidence, Source
 from .status import Breakdown, ContingentStatus, Status
+
+if TYPE_CHECKING:
+    from .serialization import (
+        Dataset,
+        converter,
+        dump,
+        from_dict,
+        from_json,
+        load,
+        to_dict,
+        to_json,
+    )
+
+_SERIALIZATION = frozenset(
+    ("Dataset", "converter", "dump", "from_dict", "from_json", "load", "to_dict", "to_json")
+)
 
 __all__ = [
     "Alternative",
@@ -68,3 +88,17 @@ __all__ = [
     "to_dict",
     "to_json",
 ]
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401  # the attribute asked for, of any type
+    if name in _SERIALIZATION:
+        from . import serialization  # noqa: PLC0415  # cattrs loads on first use
+
+        value = getattr(serialization, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'haiti_mss' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

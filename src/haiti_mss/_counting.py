@@ -16,16 +16,17 @@ sorted tuple of days and the value from that day on), so that a query is a binar
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from datetime import date
-from itertools import groupby
+from operator import attrgetter
 from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
 from .errors import DataError
-from .figures import ZERO, Figure, Qualifier, larger
+from .figures import ZERO, Figure, Qualifier, larger, trusted_figure
 
 if TYPE_CHECKING:
     from .contingents import Record
@@ -34,23 +35,43 @@ K = TypeVar("K")
 
 # Within one day, pledges come first and strength reports last: a report includes the day's
 # movements. Arrivals precede departures so that a same-day rotation never dips below zero.
-_RANK: Final = {"pledge": 0, "arrival": 1, "departure": 2, "strength_report": 3}
+RANK: Final = {"pledge": 0, "arrival": 1, "departure": 2, "strength_report": 3}
 
 
 def sort_history(records: Sequence[Record]) -> tuple[Record, ...]:
     """*records* in counting order, checked: by date, and within a day by kind.
 
+    The history is folded to check it; :func:`take_index` hands the fold on to the contingent
+    being built, so that it is not folded twice.
+
     Raises:
         DataError: the history makes the strength negative, or holds two pledges or two strength
             reports on one day. The problem's path is the record's index in *records*, as given.
     """
-    order = sorted(range(len(records)), key=lambda i: (records[i].on, _RANK[records[i].kind]))
-    ordered = tuple(records[i] for i in order)
+    _handoff.last = None
+    keys = [(record.on, RANK[record.kind]) for record in records]
+    if keys == sorted(keys):  # as written by to_json: linear time, no reordering
+        order: Sequence[int] = range(len(records))
+        ordered = tuple(records)
+    else:
+        order = sorted(range(len(records)), key=keys.__getitem__)
+        ordered = tuple(records[i] for i in order)
     try:
-        ContingentIndex.build(ordered)
+        index = ContingentIndex.build(ordered)
     except _RecordProblem as problem:
         raise DataError.at(("history", order[problem.position]), problem.message) from None
+    _handoff.last = (ordered, index)
     return ordered
+
+
+_handoff = threading.local()
+
+
+def take_index(history: tuple[Record, ...]) -> ContingentIndex | None:
+    """The index that :func:`sort_history` built in this thread for *history*, if it is the last."""
+    last: tuple[tuple[Record, ...], ContingentIndex] | None = getattr(_handoff, "last", None)
+    _handoff.last = None
+    return last[1] if last is not None and last[0] is history else None
 
 
 class _RecordProblem(Exception):  # noqa: N818  # internal signal, turned into a DataError
@@ -62,15 +83,26 @@ class _RecordProblem(Exception):  # noqa: N818  # internal signal, turned into a
 
 @attrs.frozen
 class StepSeries:
-    """A value that changes on some days and holds until the next change; 0 before the first."""
+    """A value that changes on some days and holds until the next change; 0 before the first.
+
+    Stored as plain numbers and their qualifiers, one of each per day of change; a query makes
+    the :class:`Figure` of its day.
+    """
 
     days: tuple[date, ...]
-    values: tuple[Figure, ...]
+    values: tuple[float, ...]
+    qualifiers: tuple[Qualifier, ...]
 
     def at(self, day: date) -> Figure:
         """The value on *day*."""
         i = bisect_right(self.days, day)
-        return self.values[i - 1] if i else ZERO
+        return trusted_figure(self.values[i - 1], self.qualifiers[i - 1]) if i else ZERO
+
+
+# The qualifier of a sum, for every pair of qualifiers: the fold adds plain numbers.
+_PLUS: Final = {(a, b): a.plus(b) for a in Qualifier for b in Qualifier}
+_MINUS: Final = {(a, b): a.plus(b.flipped()) for a in Qualifier for b in Qualifier}
+_EXACT: Final = Qualifier.EXACT
 
 
 @attrs.frozen
@@ -82,27 +114,14 @@ class ContingentIndex:
 
     @classmethod
     def build(cls, history: Sequence[Record]) -> ContingentIndex:
-        """Fold a history that is already in counting order (see :func:`sort_history`)."""
-        deployed = _Steps()
-        committed = _Steps()
-        strength = ZERO
-        for day, positions in groupby(range(len(history)), key=lambda i: history[i].on):
-            report, movement, last_departure = _one_day(history, positions, committed)
-            if report is not None:
-                strength = report
-            elif movement is not None:
-                after = strength + movement
-                if after.value < 0:
-                    raise _RecordProblem(
-                        last_departure,
-                        f"would leave {after} deployed on {day.isoformat()} "
-                        f"(deployed before: {strength}; movements that day: {movement})",
-                    )
-                strength = after
-            else:
-                continue
-            deployed.add(day, strength)
-        return cls(deployed.freeze(), committed.freeze())
+        """Fold a history that is in counting order (see :func:`sort_history`)."""
+        fold = Fold()
+        add = fold.add
+        for record in history:
+            record_type = type(record)
+            spec = _SPECS.get(record_type) or _spec(record_type)
+            add((record.on, spec[0], spec[1](record)))
+        return fold.finish()
 
     def deployed(self, day: date) -> Figure:
         """Deployed strength on *day*."""
@@ -117,44 +136,153 @@ class ContingentIndex:
         return self.committed_series.at(day), self.deployed_series.at(day)
 
 
-def _one_day(
-    history: Sequence[Record], positions: Iterable[int], committed: _Steps
-) -> tuple[Figure | None, Figure | None, int]:
-    """Read one day's records: add its pledge to *committed*; return its report and movement."""
-    report: Figure | None = None
-    movement: Figure | None = None
-    last_departure = -1
-    for i in positions:
-        record = history[i]
-        if record.kind == "pledge":
-            if committed.days and committed.days[-1] == record.on:
-                raise _RecordProblem(i, _second("pledge", record.on))
-            committed.add(record.on, record.figure)
-        elif record.kind == "strength_report":
-            if report is not None:
-                raise _RecordProblem(i, _second("strength report", record.on))
-            report = record.figure
-        elif record.kind == "arrival":
-            movement = (movement or ZERO) + record.figure
-        else:
-            movement = (movement or ZERO) - record.figure
-            last_departure = i
-    return report, movement, last_departure
+class OutOfOrderError(ValueError):
+    """A record, at this position in its history, comes before the one it follows."""
 
 
-class _Steps:
-    """A step function being built, one day at a time."""
+_SPECS: dict[type, tuple[int, Callable[[Record], Figure]]] = {}
+
+
+def _spec(record_type: type[Record]) -> tuple[int, Callable[[Record], Figure]]:
+    """A kind of record's rank within a day, and how to read its figure."""
+    spec = (RANK[record_type.kind], attrgetter(record_type.figure_field))
+    _SPECS[record_type] = spec
+    return spec
+
+
+class Fold:
+    """A history folded one record at a time, in counting order, into a :class:`ContingentIndex`.
+
+    ``add((day, rank, figure))`` takes the next record: its date, its rank within a day
+    (:data:`RANK`) and its figure. The loader calls it as it reads each record, and
+    :meth:`ContingentIndex.build` for a history already built: the rules live in one place.
+
+    Raises (from ``add`` and :meth:`finish`):
+        _RecordProblem: a second pledge or strength report on one day, or movements that
+            leave the strength negative; its position is the record's index in the history.
+        OutOfOrderError: a record out of counting order.
+    """
 
     def __init__(self) -> None:
-        self.days: list[date] = []
-        self.values: list[Figure] = []
+        self._steps = _fold()
+        next(self._steps)
+        self.add = self._steps.send
 
-    def add(self, day: date, value: Figure) -> None:
-        self.days.append(day)
-        self.values.append(value)
+    def finish(self) -> ContingentIndex:
+        """The index of the records added."""
+        try:
+            self._steps.send(None)
+        except StopIteration as stop:
+            index: ContingentIndex = stop.value
+            return index
+        raise AssertionError  # pragma: no cover  # _fold returns on None
 
-    def freeze(self) -> StepSeries:
-        return StepSeries(tuple(self.days), tuple(self.values))
+
+def _fold() -> Generator[None, tuple[date, int, Figure] | None, ContingentIndex]:  # noqa: C901, PLR0912, PLR0915
+    """The fold, as a generator: its state stays in local variables between records.
+
+    A day's movements are summed in plain numbers, with the qualifier of the sum looked up in
+    a table, then added to the strength when the day ends.
+    """
+    committed_days: list[date] = []
+    committed_values: list[float] = []
+    committed_qualifiers: list[Qualifier] = []
+    deployed_days: list[date] = []
+    deployed_values: list[float] = []
+    deployed_qualifiers: list[Qualifier] = []
+    value: float = 0
+    qualifier = _EXACT
+    day = date.min
+    rank = 0
+    report: Figure | None = None
+    moved: float = 0
+    moved_qualifier = _EXACT
+    moving = False
+    last_departure = position = -1
+    while (item := (yield)) is not None:
+        on, record_rank, figure = item
+        position += 1
+        if on is not day and on != day:  # the loader shares equal dates: mostly one test
+            if on < day:
+                raise OutOfOrderError(position)
+            if report is not None:
+                value = report.value
+                qualifier = report.qualifier
+            elif moving:
+                if value + moved < 0:
+                    raise _negative(
+                        day,
+                        Figure(value, qualifier),
+                        Figure(moved, moved_qualifier),
+                        last_departure,
+                    )
+                value += moved
+                if moved_qualifier is not _EXACT:
+                    qualifier = _PLUS[qualifier, moved_qualifier]
+            if report is not None or moving:
+                deployed_days.append(day)
+                deployed_values.append(value)
+                deployed_qualifiers.append(qualifier)
+                report = None
+                moved = 0
+                moved_qualifier = _EXACT
+                moving = False
+            day = on
+        elif record_rank < rank:
+            raise OutOfOrderError(position)
+        rank = record_rank
+        if rank == 1:  # an arrival
+            moved += figure.value
+            if figure.qualifier is not _EXACT:
+                moved_qualifier = _PLUS[moved_qualifier, figure.qualifier]
+            moving = True
+        elif rank == 2:  # a departure
+            moved -= figure.value
+            if figure.qualifier is not _EXACT:
+                moved_qualifier = _MINUS[moved_qualifier, figure.qualifier]
+            moving = True
+            last_departure = position
+        elif rank == 0:  # a pledge
+            if committed_days and committed_days[-1] == on:
+                raise _RecordProblem(position, _second("pledge", on))
+            committed_days.append(on)
+            committed_values.append(figure.value)
+            committed_qualifiers.append(figure.qualifier)
+        else:  # a strength report
+            if report is not None:
+                raise _RecordProblem(position, _second("strength report", on))
+            report = figure
+    if report is not None:
+        value = report.value
+        qualifier = report.qualifier
+    elif moving:
+        if value + moved < 0:
+            raise _negative(
+                day,
+                Figure(value, qualifier),
+                Figure(moved, moved_qualifier),
+                last_departure,
+            )
+        value += moved
+        if moved_qualifier is not _EXACT:
+            qualifier = _PLUS[qualifier, moved_qualifier]
+    if report is not None or moving:
+        deployed_days.append(day)
+        deployed_values.append(value)
+        deployed_qualifiers.append(qualifier)
+    return ContingentIndex(
+        StepSeries(tuple(deployed_days), tuple(deployed_values), tuple(deployed_qualifiers)),
+        StepSeries(tuple(committed_days), tuple(committed_values), tuple(committed_qualifiers)),
+    )
+
+
+def _negative(day: date, before: Figure, movement: Figure, position: int) -> _RecordProblem:
+    """The problem of a day whose movements leave the strength negative."""
+    return _RecordProblem(
+        position,
+        f"would leave {before + movement} deployed on {day.isoformat()} "
+        f"(deployed before: {before}; movements that day: {movement})",
+    )
 
 
 def _second(what: str, day: date) -> str:
@@ -175,7 +303,7 @@ def counted_records(history: Sequence[Record], day: date) -> tuple[Record, ...]:
     reports = [i for i, record in enumerate(known) if record.kind == "strength_report"]
     start = reports[-1] if reports else 0
     movements = [record for record in known[start:] if record.kind != "pledge"]
-    return tuple(sorted(pledges[-1:] + movements, key=lambda r: (r.on, _RANK[r.kind])))
+    return tuple(sorted(pledges[-1:] + movements, key=lambda r: (r.on, RANK[r.kind])))
 
 
 def outstanding(committed: Figure, deployed: Figure) -> Figure:

@@ -271,9 +271,27 @@ class Contingent:
     )
     description: str = attrs.field(default="", validator=is_str)
 
+    def __attrs_post_init__(self) -> None:
+        # The history converter folded the history to check it: keep that fold as the index.
+        index = _counting.take_index(self.history)
+        if index is not None:
+            object.__setattr__(self, "_index", index)
+
     @cached_property
     def _index(self) -> _counting.ContingentIndex:
         return _counting.ContingentIndex.build(self.history)
+
+    @cached_property
+    def source_ids(self) -> frozenset[str]:
+        """The ids of the sources that the history cites, its records' alternatives included."""
+        ids = {source_id for record in self.history for source_id in record.sources}
+        ids.update(
+            source_id
+            for record in self.history
+            for alternative in record.alternatives
+            for source_id in alternative.sources
+        )
+        return frozenset(ids)
 
     def __repr__(self) -> str:
         kind = self.personnel_type.value

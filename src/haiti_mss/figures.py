@@ -277,6 +277,25 @@ FigureLike = Figure | int | float
 
 ZERO: Final = Figure(0)
 
+_new = object.__new__
+_set_value = vars(Figure)["value"].__set__
+_set_qualifier = vars(Figure)["qualifier"].__set__
+
+
+def trusted_figure(value: float, qualifier: Qualifier = Qualifier.EXACT) -> Figure:
+    """A :class:`Figure` of parts that need no check: a finite number, and a :class:`Qualifier`.
+
+    For code that has checked its numbers already, such as the counting rules and the loader:
+    it builds the figure without running the converter and validators again. A value beyond
+    :data:`MAX_MAGNITUDE` takes the checked path and is refused.
+    """
+    if not -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE:
+        return Figure(value, qualifier)
+    figure: Figure = _new(Figure)
+    _set_value(figure, value)
+    _set_qualifier(figure, qualifier)
+    return figure
+
 
 def to_figure(value: FigureLike) -> Figure:
     """Converter for figure fields: a plain int or float becomes an exact :class:`Figure`."""

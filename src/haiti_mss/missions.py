@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final, TypeVar
@@ -84,9 +84,24 @@ def _cited(
         yield (*path, "alternatives", a, "sources"), alternative.sources
 
 
+def _other_dates(mission: Mission) -> Iterator[date]:
+    """The dates of the records that are not in a history: :meth:`record_dates` without them."""
+    yield from (mandate.adopted for mandate in mission.mandates)
+    yield from (item.on for item in mission.contributions)
+    yield from (item.on for item in mission.milestones)
+    for indicator in mission.indicators:
+        yield indicator.as_of
+        if indicator.published is not None:
+            yield indicator.published
+
+
 def _latest_record(mission: Mission) -> date | None:
     try:
-        return max(mission.record_dates(), default=None)
+        # A history is in date order: its last record is its latest.
+        last = (contingent.last_record_date for contingent in mission.contingents)
+        return max(
+            (*(day for day in last if day is not None), *_other_dates(mission)), default=None
+        )
     except (AttributeError, TypeError):
         return None  # a field is invalid: its validator, which runs next, reports it
 
@@ -211,7 +226,9 @@ class Mission:
 
     def _unresolved_sources(self) -> Iterator[Problem]:
         known = {source.id for source in self.sources}
-        for path, cited in self.citations():
+        # Only the histories that cite an unknown id are searched for where they cite it.
+        suspects = {i for i, c in enumerate(self.contingents) if not c.source_ids <= known}
+        for path, cited in self._citations(suspects):
             for k, source_id in enumerate(cited):
                 if source_id not in known:
                     yield Problem(
@@ -221,9 +238,17 @@ class Mission:
 
     def citations(self) -> Iterator[tuple[tuple[str | int, ...], tuple[str, ...]]]:
         """Every list of source ids in the mission, as ``(path to the list, ids)``."""
+        return self._citations(range(len(self.contingents)))
+
+    def _citations(
+        self, histories: Container[int]
+    ) -> Iterator[tuple[tuple[str | int, ...], tuple[str, ...]]]:
+        """Like :meth:`citations`, searching only the histories of the contingents *histories*."""
         if self.planned_strength is not None or self.planned_strength_sources:
             yield ("planned_strength_sources",), self.planned_strength_sources
         for i, contingent in enumerate(self.contingents):
+            if i not in histories:
+                continue
             for j, record in enumerate(contingent.history):
                 yield from _cited(record, ("contingents", i, "history", j))
         for i, mandate in enumerate(self.mandates):
@@ -252,13 +277,7 @@ class Mission:
         """The dates of all records: history, adoptions, contributions, milestones, indicators."""
         for contingent in self.contingents:
             yield from (record.on for record in contingent.history)
-        yield from (mandate.adopted for mandate in self.mandates)
-        yield from (item.on for item in self.contributions)
-        yield from (item.on for item in self.milestones)
-        for indicator in self.indicators:
-            yield indicator.as_of
-            if indicator.published is not None:
-                yield indicator.published
+        yield from _other_dates(self)
 
     @cached_property
     def _contingents_by_key(self) -> dict[tuple[Country, PersonnelType], Contingent]:

@@ -16,12 +16,14 @@ written, in one :class:`~haiti_mss.errors.DataError`.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
+import gc
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -37,6 +39,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import JsonConverter, make_converter
 
+from . import _fastload
 from ._checks import as_tuple, show, tuple_of
 from .contingents import RECORD_TYPES, DepartureReason, PersonnelType, Record
 from .countries import Country, is_alpha3
@@ -715,28 +718,83 @@ def _structure_dataset(data: object) -> Dataset:
         missions = []
     built = []
     for i, raw in enumerate(missions):
-        path = ("$", "missions", i)
-        if not isinstance(raw, dict):
-            problems.append(Problem(path, f"must be an object, not {_json_type(raw)}"))
-            continue
-        if "sources" in raw:
-            problems.append(
-                Problem((*path, "sources"), "unknown key: a dataset keeps its sources at $.sources")
-            )
-            continue
-        cited = set(_cited_ids(raw, path, known, problems))
-        used = [converter.unstructure(source) for i, source in sources.items() if i in cited]
-        try:
-            built.append(_structure_or_problems({**raw, "sources": used}, Mission, path))
-        except DataError as error:
-            # The ids a mission cannot resolve were reported above, against $.sources.
-            problems += (p for p in error.problems if not p.message.endswith(_MISSION_UNKNOWN))
+        mission = _read_mission(raw, ("$", "missions", i), sources, known, problems)
+        if mission is not None:
+            built.append(mission)
     if problems:
         raise DataError(problems)
     try:
         return Dataset(sources=list(sources.values()), missions=built)
     except DataError as error:
         raise DataError([p.within("$") for p in error.problems]) from None
+
+
+def _read_mission(
+    raw: object,
+    path: tuple[str | int, ...],
+    table: dict[str, Source],
+    known: set[str] | None,
+    problems: list[Problem],
+) -> Mission | None:
+    """The mission *raw* of a document, or None; its problems are added to *problems*.
+
+    *table* holds the document's valid sources, *known* the ids of all of them (None if the
+    table cannot be read). A mission is read by the fast path first (``haiti_mss._fastload``);
+    if that path cannot vouch for it, the detailed path reads it and reports every problem.
+    """
+    if not isinstance(raw, dict):
+        problems.append(Problem(path, f"must be an object, not {_json_type(raw)}"))
+        return None
+    if "sources" in raw:
+        problems.append(
+            Problem((*path, "sources"), "unknown key: a dataset keeps its sources at $.sources")
+        )
+        return None
+    if not problems and known is not None:
+        with contextlib.suppress(Exception):  # any problem: the detailed path below says where
+            return _fast_mission(raw, table)
+    cited = set(_cited_ids(raw, path, known, problems))
+    used = [converter.unstructure(source) for i, source in table.items() if i in cited]
+    try:
+        return cast("Mission", _structure_or_problems({**raw, "sources": used}, Mission, path))
+    except DataError as error:
+        # The ids a mission cannot resolve were reported above, against $.sources.
+        problems += (p for p in error.problems if not p.message.endswith(_MISSION_UNKNOWN))
+        return None
+
+
+def _fast_mission(raw: dict[str, Any], table: dict[str, Source]) -> Mission:
+    """A mission by the fast path: each history read in one pass (see ``haiti_mss._fastload``).
+
+    Raises:
+        NotFast: or any other exception, when the mission has a problem or anything else that
+            the fast path does not vouch for.
+    """
+    listed = raw.get("contingents", [])
+    if type(listed) is not list:
+        raise _fastload.NotFast
+    reader = _fastload.Reader(table.keys(), _structure_one_record)
+    contingents = [reader.contingent(item) for item in listed]
+    rest = {key: value for key, value in raw.items() if key != "contingents"}
+    problems: list[Problem] = []
+    cited = set(_cited_ids(rest, (), set(table), problems))
+    if problems:
+        raise _fastload.NotFast
+    for contingent in contingents:
+        cited |= contingent.source_ids
+    used = [converter.unstructure(source) for i, source in table.items() if i in cited]
+    mission = converter.structure({**rest, "sources": used}, Mission)
+    if not contingents:
+        return mission
+    fields = attrs.asdict(mission, recurse=False)  # every field of a Mission is an argument
+    fields["contingents"] = contingents
+    if "current_through" not in raw:
+        del fields["current_through"]  # its default: the latest record, now with the histories
+    return Mission(**fields)
+
+
+def _structure_one_record(data: object) -> Record:
+    return converter.structure(data, Record)
 
 
 def _table(value: object, problems: list[Problem]) -> dict[str, Source]:
@@ -822,11 +880,28 @@ def from_dict(data: object, cls: type[T]) -> T:
         DataError: every problem in *data*, each with its JSON path.
     """
     try:
-        if cls is Dataset:
-            return cast("T", _structure_dataset(data))
-        return cast("T", _structure_or_problems(data, cls, ("$",)))
+        with _gc_paused():
+            if cls is Dataset:
+                return cast("T", _structure_dataset(data))
+            return cast("T", _structure_or_problems(data, cls, ("$",)))
     except RecursionError:
         raise DataError.at("$", "the data is nested too deeply") from None
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Generator[None]:
+    """No garbage collection while a large graph of new objects is built, in which none is garbage.
+
+    Collections triggered by the allocations would traverse the growing graph again and again
+    for nothing. The collector is enabled again afterwards if it was enabled before.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def to_json(obj: object, *, indent: int | None = None) -> str:
@@ -880,7 +955,8 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     Raises:
         DataError: the text is not valid JSON, or the data is not a valid *cls*.
     """
-    return from_dict(_parse(text), cls)
+    with _gc_paused():
+        return from_dict(_parse(text), cls)
 
 
 MAX_FILE_SIZE: Final = 2**30
@@ -915,6 +991,11 @@ class _RefusedError(ValueError):
 
 
 def _parse(text: str | bytes) -> object:
+    orjson = _fast_json()
+    if orjson is not None and isinstance(text, str | bytes):
+        data = _parse_fast(orjson, text)
+        if data is not _UNREAD:
+            return data
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
@@ -938,6 +1019,41 @@ def _parse(text: str | bytes) -> object:
         raise DataError.at("$", "the JSON is nested too deeply") from None
     except ValueError as error:  # e.g. an integer of more digits than Python converts
         raise DataError.at("$", f"invalid JSON: {error}") from None
+
+
+_UNREAD: Final = object()
+
+
+def _parse_fast(orjson: Any, text: str | bytes) -> object:
+    r"""*text* parsed by orjson, or :data:`_UNREAD` for the standard library to parse and explain.
+
+    orjson keeps the last of two equal keys in an object, where the standard library's hook
+    refuses them, so the data is written out again to look for a key that was dropped:
+
+    - text as haiti_mss writes it, compact or indented, is written out the same, byte for byte,
+      unless a key was dropped;
+    - in other text, every key is followed by a colon, and so are the colons in strings: the
+      data written out has one colon fewer for each key dropped. An escaped colon (``\u003a``)
+      would hide one, so text that holds one is left to the standard library.
+    """
+    try:
+        raw = text.encode() if isinstance(text, str) else text
+    except UnicodeEncodeError:  # a lone surrogate
+        return _UNREAD
+    try:
+        data = orjson.loads(raw.removeprefix(_BOM))
+        indented = raw.endswith(b"\n")
+        again = orjson.dumps(data, option=orjson.OPT_INDENT_2 if indented else 0)
+    except (orjson.JSONDecodeError, orjson.JSONEncodeError):
+        return _UNREAD
+    if raw == (again + b"\n" if indented else again):
+        return data
+    if b"\\u003a" in raw or b"\\u003A" in raw or raw.count(b":") != again.count(b":"):
+        return _UNREAD
+    return data
+
+
+_BOM: Final = "\ufeff".encode()
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

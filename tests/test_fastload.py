@@ -1,0 +1,285 @@
+"""The loader's fast path: it reads what the detailed path reads, the same, or hands over."""
+
+import gc
+import json
+import random
+from datetime import date
+from importlib import resources
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from haiti_mss import (
+    Arrival,
+    Contingent,
+    DataError,
+    Dataset,
+    Departure,
+    Figure,
+    Pledge,
+    StrengthReport,
+    data,
+    from_json,
+    serialization,
+    to_dict,
+    to_json,
+)
+from haiti_mss import _counting as counting
+from haiti_mss import testing as hst
+from haiti_mss.figures import MAX_MAGNITUDE, trusted_figure
+
+
+@pytest.fixture
+def fast_missions(monkeypatch):
+    """The missions that the fast path read, recorded as it returns them."""
+    read = []
+    original = serialization._fast_mission  # noqa: SLF001  # the path under test
+
+    def spy(raw, table):
+        mission = original(raw, table)
+        read.append(mission.acronym)
+        return mission
+
+    monkeypatch.setattr(serialization, "_fast_mission", spy)
+    return read
+
+
+def detailed(text, cls=Dataset):
+    """*text* read by the detailed path alone."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(serialization, "_fast_mission", _refuse)
+        return from_json(text, cls)
+
+
+def _refuse(*_):
+    raise AssertionError
+
+
+def assert_same(fast, slow):
+    """Equal datasets, whose contingents also answer every query alike."""
+    assert slow == fast
+    for fast_mission, slow_mission in zip(fast.missions, slow.missions, strict=True):
+        for fast_c, slow_c in zip(fast_mission.contingents, slow_mission.contingents, strict=True):
+            assert slow_c.source_ids == fast_c.source_ids
+            for record in slow_c.history:
+                for day in (record.on, date.fromordinal(record.on.toordinal() - 1)):
+                    assert slow_c.deployed_on(day) == fast_c.deployed_on(day)
+                    assert slow_c.committed_on(day) == fast_c.committed_on(day)
+
+
+def synthetic(n=300, seed=0):
+    """A document of one mission whose history holds every kind of record, in counting order."""
+    rng = random.Random(seed)  # noqa: S311  # test data, not secrets
+    history = [{"kind": "pledge", "on": "2024-01-01", "total": 1000, "sources": ["a"]}]
+    strength = 0
+    for i in range(n):
+        on = date.fromordinal(date(2024, 1, 2).toordinal() + i // 3).isoformat()
+        if i % 3 == 2 and strength:
+            moved = rng.randrange(1, strength + 1)
+            strength -= moved
+            history.append(
+                {"kind": "departure", "on": on, "personnel": moved, "reason": "rotation"}
+            )
+        else:
+            moved = rng.randrange(1, 50)
+            strength += moved
+            figure = {"value": moved, "qualifier": "about"} if i % 7 == 0 else moved
+            history.append({"kind": "arrival", "on": on, "personnel": figure, "sources": ["b"]})
+    history.append(
+        {"kind": "strength_report", "on": "2030-01-01", "personnel": 5, "confidence": "low"}
+    )
+    return {
+        "schema": "haiti-mss/1",
+        "sources": {"a": {"publisher": "A"}, "b": {"publisher": "B"}},
+        "missions": [
+            {
+                "name": "Test Mission",
+                "acronym": "TM",
+                "host": "HTI",
+                "lead": "KEN",
+                "contingents": [{"country": "KEN", "personnel_type": "police", "history": history}],
+            }
+        ],
+    }
+
+
+def test_the_bundled_dataset_is_read_by_the_fast_path_as_the_detailed_path_reads_it(
+    fast_missions,
+):
+    """Every mission of the bundled file takes the fast path, and comes out the same."""
+    text = resources.files(data).joinpath(data.FILE).read_bytes()
+    fast = from_json(text, Dataset)
+    assert [m.acronym for m in fast.missions] == fast_missions
+    assert_same(fast, detailed(text))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hst.datasets())
+def test_any_valid_dataset_reads_the_same_by_both_paths(dataset):
+    """Alternatives, increments, qualifiers, notes: the fast path agrees with the detailed one."""
+    text = to_json(dataset)
+    fast = from_json(text, Dataset)
+    assert_same(fast, detailed(text))
+    assert dataset == fast
+
+
+def test_a_history_out_of_order_is_sorted_by_the_fast_path(fast_missions):
+    """Records in any order are valid; the fast path sorts and folds them."""
+    document = synthetic()
+    history = document["missions"][0]["contingents"][0]["history"]
+    random.Random(1).shuffle(history)  # noqa: S311  # test data
+    text = json.dumps(document)
+    fast = from_json(text, Dataset)
+    assert fast_missions == ["TM"]
+    assert_same(fast, detailed(text))
+    days = [record.on for record in fast.missions[0].contingents[0].history]
+    assert sorted(days) == days
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        ({"note": ""}, {}),
+        ({"confidence": None}, {}),
+        ({"sources": []}, {}),
+        ({"alternatives": [{"value": 40, "sources": ["b"]}]}, None),
+    ],
+)
+def test_records_with_uncommon_keys_are_read_the_same(fast_missions, record, expected):
+    """An explicit default, or alternatives, take the detailed hook for that record alone."""
+    document = synthetic(n=10)
+    document["missions"][0]["contingents"][0]["history"][1].update(record)
+    text = json.dumps(document)
+    fast = from_json(text, Dataset)
+    assert fast_missions == ["TM"]
+    assert_same(fast, detailed(text))
+    written = to_dict(fast.missions[0].contingents[0].history[1])
+    assert (expected if expected is not None else record).items() <= written.items()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"kind": "promise"},
+        {"on": "2024-1-02"},
+        {"on": "20240102"},
+        {"on": 20240102},
+        {"personnel": -1},
+        {"personnel": True},
+        {"personnel": 1.5},
+        {"personnel": MAX_MAGNITUDE + 1},
+        {"personnel": {"value": 3, "qualifier": "roughly"}},
+        {"personnel": {"value": 3, "extra": 1}},
+        {"sources": ["a", "a"]},
+        {"sources": ["nowhere"]},
+        {"sources": "a"},
+        {"sources": [["a"]]},
+        {"confidence": "certain"},
+        {"confidence": ["high"]},
+        {"note": 3},
+        {"note": "\ud800"},
+        {"colour": "blue"},
+        {"personnel": 10**6},  # more than are deployed: the strength goes negative
+    ],
+)
+def test_what_the_fast_path_refuses_the_detailed_path_reports(fast_missions, change):
+    """A bad record sends the mission to the detailed path, whose error names the place."""
+    document = synthetic(n=10)
+    history = document["missions"][0]["contingents"][0]["history"]
+    departure = next(i for i, r in enumerate(history) if r["kind"] == "departure")
+    history[departure].update(change)
+    text = json.dumps(document)
+    with pytest.raises(DataError) as caught:
+        from_json(text, Dataset)
+    assert fast_missions == []
+    assert str(caught.value).startswith("$.missions[0].contingents[0].history[")
+    with pytest.raises(DataError) as slow:
+        detailed(text)
+    assert slow.value.problems == caught.value.problems
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"value":1,"value":2}',  # compact, as haiti_mss writes
+        '{"value": 1,\n "value": 2}',  # written by hand
+        '{"value": 1, "qualifier": "ab\\u003aout", "value": 2}',  # an escaped colon
+    ],
+)
+def test_duplicate_keys_are_refused_whichever_parser_reads_them(text):
+    """Where orjson keeps the last of two equal keys, haiti_mss still refuses them."""
+    with pytest.raises(DataError, match="the key 'value' appears twice in one object"):
+        from_json(text, Figure)
+
+
+def test_an_escaped_colon_is_read():
+    """Text that orjson cannot be checked on is read by the standard library instead."""
+    assert from_json('{"value": 1, "qualifier": "\\u0061bout"}', Figure) == Figure(1, "about")
+    document = synthetic(n=3)
+    document["sources"]["a"]["note"] = "see: below"
+    text = json.dumps(document)
+    escaped = text.replace("see:", "see\\u003a")
+    assert escaped != text
+    assert from_json(escaped, Dataset) == from_json(text, Dataset)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_garbage_collection_is_left_as_it_was(enabled):
+    """Loading pauses the collector, and leaves it on or off as it found it, even on error."""
+    was = gc.isenabled()
+    try:
+        if not enabled:
+            gc.disable()
+        from_json(json.dumps(synthetic(n=5)), Dataset)
+        assert gc.isenabled() is enabled
+        with pytest.raises(DataError):
+            from_json("[", Dataset)
+        assert gc.isenabled() is enabled
+    finally:
+        if was:
+            gc.enable()
+
+
+def test_a_contingent_folds_its_history_once(monkeypatch):
+    """The fold that checks a new contingent's history is kept as its index."""
+    calls = []
+    original = counting.ContingentIndex.build.__func__
+
+    def counting_build(cls, history):
+        calls.append(len(history))
+        return original(cls, history)
+
+    monkeypatch.setattr(counting.ContingentIndex, "build", classmethod(counting_build))
+    contingent = Contingent(
+        country="KEN",
+        personnel_type="police",
+        history=[
+            Arrival(on=date(2024, 6, 25), personnel=200),
+            Pledge(on=date(2023, 7, 29), total=1000),
+            Departure(on=date(2024, 7, 1), personnel=20, reason="rotation"),
+            StrengthReport(on=date(2024, 8, 1), personnel=Figure(400, "about")),
+        ],
+    )
+    assert contingent.deployed_on("2024-07-02") == Figure(180)
+    assert contingent.deployed_on("2024-08-02") == Figure(400, "about")
+    assert calls == [4]
+
+
+def test_the_fold_requires_counting_order():
+    """ContingentIndex.build reads a history in counting order; another order is an error."""
+    history = (Arrival(on=date(2024, 2, 1), personnel=1), Arrival(on=date(2024, 1, 1), personnel=1))
+    with pytest.raises(counting.OutOfOrderError):
+        counting.ContingentIndex.build(history)
+    same_day = (
+        StrengthReport(on=date(2024, 1, 1), personnel=1),
+        Arrival(on=date(2024, 1, 1), personnel=1),
+    )
+    with pytest.raises(counting.OutOfOrderError):
+        counting.ContingentIndex.build(same_day)
+
+
+def test_a_trusted_figure_is_still_refused_beyond_the_largest_size():
+    """trusted_figure skips the checks, except the one on size, which a sum can exceed."""
+    assert trusted_figure(5, Figure(5, "about").qualifier) == Figure(5, "about")
+    with pytest.raises(DataError, match="at most 10\\*\\*15"):
+        trusted_figure(2 * MAX_MAGNITUDE)
