@@ -36,12 +36,19 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import JsonConverter, make_converter
 
 from . import _fastload
 from ._checks import as_tuple, show, tuple_of
-from .contingents import RECORD_TYPES, DepartureReason, PersonnelType, Record
+from .contingents import (
+    RECORD_TYPES,
+    Departure,
+    DepartureReason,
+    PersonnelType,
+    Pledge,
+    Record,
+)
 from .countries import Country, is_alpha3
 from .errors import DataError, Problem
 from .figures import Figure, Qualifier
@@ -88,6 +95,12 @@ _ENUMS: Final = (
     Qualifier,
 )
 
+
+_EXACT: Final = Qualifier.EXACT
+_VALUES: Final[Mapping[enum.Enum, str]] = {
+    member: member.value for enum_type in _ENUMS for member in enum_type
+}
+"""The value of every member of the enums: quicker to look up than ``.value``."""
 
 _JSON_TYPES: Final = (
     (bool, "a boolean"),  # before int: a bool is an int to Python, not to JSON
@@ -385,7 +398,37 @@ def _unstructure_figure(figure: Figure) -> object:
 
 
 def _unstructure_record(record: Record) -> dict[str, Any]:
-    return {"kind": record.kind, **_record_hooks[type(record)](record)}
+    """A record as JSON data: its kind, then its fields as cattrs writes them.
+
+    That is, the fields without a default, then those whose value is not the default. Written
+    out by hand, not generated, because a dataset can hold a million records; the tests check
+    it against the function cattrs generates.
+    """
+    kind = type(record)
+    data: dict[str, Any] = {"kind": kind.kind, "on": record.on.isoformat()}
+    figure: Figure = getattr(record, kind.figure_field)
+    data[kind.figure_field] = figure.value if figure.qualifier is _EXACT else _qualified(figure)
+    if isinstance(record, Departure):
+        data["reason"] = _VALUES[record.reason]
+    if record.sources:
+        data["sources"] = list(record.sources)
+    if record.alternatives:
+        data["alternatives"] = [converter.unstructure(item) for item in record.alternatives]
+    if record.confidence is not None:
+        data["confidence"] = _VALUES[record.confidence]
+    if record.note:
+        data["note"] = record.note
+    if isinstance(record, Pledge) and record.increment is not None:
+        data["increment"] = _unstructure_figure(record.increment)
+    return data
+
+
+def _unstructure_history(history: tuple[Record, ...]) -> list[dict[str, Any]]:
+    return [_unstructure_record(record) for record in history]
+
+
+def _qualified(figure: Figure) -> dict[str, object]:
+    return {"value": figure.value, "qualifier": _VALUES[figure.qualifier]}
 
 
 def _float(value: float | None) -> float | None:
@@ -465,6 +508,7 @@ def _make_converter() -> JsonConverter:
     made.register_structure_hook_func(_is_record_union, _structure_record)
     made.register_structure_hook_factory(_is_record_kind, _structure_record_kind_factory)
     made.register_unstructure_hook(Record, _unstructure_record)
+    made.register_unstructure_hook_func(lambda t: t == tuple[Record, ...], _unstructure_history)
     made.register_structure_hook_factory(_is_breakdown, _structure_breakdown_factory)
     made.register_unstructure_hook_func(_is_breakdown, _unstructure_breakdown)
     return made
@@ -555,10 +599,6 @@ def _structure_breakdown_factory(type_: Any) -> Callable[[object, object], Break
 converter: Final[JsonConverter] = _make_converter()
 """The configured cattrs converter, for tools built on top of haiti_mss."""
 
-_record_hooks: Final = {
-    kind: make_dict_unstructure_fn(kind, converter, _cattrs_omit_if_default=True)
-    for kind in RECORD_TYPES
-}
 _status_hooks: Final = (
     converter.get_unstructure_hook(Status),
     converter.get_structure_hook(Status),
@@ -913,7 +953,8 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     """
     token = _FLOAT_WRITTEN.set(False)
     try:
-        data = to_dict(obj)
+        with _gc_paused():
+            data = to_dict(obj)
         # orjson writes some floats differently from the standard library (0.00001 for
         # 1e-05), so it is used only for output without floats: the text is the same either way.
         orjson = _fast_json()
