@@ -4,10 +4,11 @@ The Multinational Security Support Mission in Haiti (MSS) and the Gang Suppressi
 as immutable attrs classes with the counting rules that turn dated records into numbers. The
 public names are re-exported here; see the documentation for the counting rules.
 
-Serialisation, and with it cattrs, is imported on first use of one of its names, so that a
-program that only builds and queries models does not pay for it.
+Serialisation (and with it cattrs) and the status of a day are imported on first use of one of
+their names, so that ``import haiti_mss`` stays quick.
 """
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from .contingents import (
@@ -29,7 +30,6 @@ from .mandates import Authorisation, Duration, Lapse, Mandate, MandateTimeline, 
 from .milestones import Milestone, MilestoneKind
 from .missions import Mission
 from .sources import Alternative, Confidence, Source
-from .status import Breakdown, ContingentStatus, Status
 
 if TYPE_CHECKING:
     from .serialization import (
@@ -42,10 +42,15 @@ if TYPE_CHECKING:
         to_dict,
         to_json,
     )
+    from .status import Breakdown, ContingentStatus, Status
 
-_SERIALIZATION = frozenset(
-    ("Dataset", "converter", "dump", "from_dict", "from_json", "load", "to_dict", "to_json")
-)
+_LAZY = {
+    **dict.fromkeys(
+        ("Dataset", "converter", "dump", "from_dict", "from_json", "load", "to_dict", "to_json"),
+        "serialization",
+    ),
+    **dict.fromkeys(("Breakdown", "ContingentStatus", "Status"), "status"),
+}
 
 __all__ = [
     "Alternative",
@@ -91,10 +96,9 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401  # the attribute asked for, of any type
-    if name in _SERIALIZATION:
-        from . import serialization  # noqa: PLC0415  # cattrs loads on first use
-
-        value = getattr(serialization, name)
+    if name in _LAZY:
+        module = importlib.import_module(f"{__name__}.{_LAZY[name]}")
+        value = getattr(module, name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'haiti_mss' has no attribute {name!r}")

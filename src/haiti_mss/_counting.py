@@ -16,9 +16,9 @@ sorted tuple of days and the value from that day on), so that a query is a binar
 
 from __future__ import annotations
 
-import threading
 from bisect import bisect_right
 from collections.abc import Callable, Generator, Iterable, Sequence
+from contextvars import ContextVar
 from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING, Final, TypeVar
@@ -48,7 +48,7 @@ def sort_history(records: Sequence[Record]) -> tuple[Record, ...]:
         DataError: the history makes the strength negative, or holds two pledges or two strength
             reports on one day. The problem's path is the record's index in *records*, as given.
     """
-    _handoff.last = None
+    _handoff.set(None)
     keys = [(record.on, RANK[record.kind]) for record in records]
     if keys == sorted(keys):  # as written by to_json: linear time, no reordering
         order: Sequence[int] = range(len(records))
@@ -60,17 +60,19 @@ def sort_history(records: Sequence[Record]) -> tuple[Record, ...]:
         index = ContingentIndex.build(ordered)
     except _RecordProblem as problem:
         raise DataError.at(("history", order[problem.position]), problem.message) from None
-    _handoff.last = (ordered, index)
+    _handoff.set((ordered, index))
     return ordered
 
 
-_handoff = threading.local()
+_handoff: ContextVar[tuple[tuple[Record, ...], ContingentIndex] | None] = ContextVar(
+    "haiti_mss_index_handoff", default=None
+)
 
 
 def take_index(history: tuple[Record, ...]) -> ContingentIndex | None:
-    """The index that :func:`sort_history` built in this thread for *history*, if it is the last."""
-    last: tuple[tuple[Record, ...], ContingentIndex] | None = getattr(_handoff, "last", None)
-    _handoff.last = None
+    """The index that :func:`sort_history` built, in this context, for *history*, if it is the last."""
+    last = _handoff.get()
+    _handoff.set(None)
     return last[1] if last is not None and last[0] is history else None
 
 

@@ -8,6 +8,7 @@ through arithmetic, and renders as a person would write it.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from typing import Any, Final, Self, cast
 
@@ -123,13 +124,16 @@ _PREFIXES: Final = {
 }
 _PREFIX_PATTERN: Final = "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True))
 _SCALES: Final = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_FIGURE: Final = re.compile(
-    rf"""(?P<prefix>{_PREFIX_PATTERN})?\s*
-        (?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<fraction>\.\d+)?
-        (?:\s*(?P<scale>{"|".join(_SCALES)}))?
-        (?P<plus>\+)?""",
-    re.IGNORECASE | re.VERBOSE | re.ASCII,
-)
+_FIGURE_PATTERN: Final = rf"""(?P<prefix>{_PREFIX_PATTERN})?\s*
+    (?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<fraction>\.\d+)?
+    (?:\s*(?P<scale>{"|".join(_SCALES)}))?
+    (?P<plus>\+)?"""
+
+
+@functools.cache
+def _figure_regex() -> re.Pattern[str]:
+    """The pattern of a figure as people write it, compiled on first use."""
+    return re.compile(_FIGURE_PATTERN, re.IGNORECASE | re.VERBOSE | re.ASCII)
 
 
 MAX_MAGNITUDE: Final = 10**15
@@ -196,7 +200,7 @@ class Figure:
         """
         if not isinstance(text, str):
             raise DataError.at((), f"Figure.parse needs a string, not {type_name(text)}")
-        match = _FIGURE.fullmatch(text.strip())
+        match = _figure_regex().fullmatch(text.strip())
         if match is None or (match["prefix"] and match["plus"]):
             raise DataError.at(
                 (),

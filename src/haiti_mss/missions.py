@@ -32,10 +32,11 @@ from .indicators import Indicator
 from .mandates import MandateTimeline, mandates_html, to_timeline
 from .milestones import Milestone
 from .sources import Source
-from .status import ContingentStatus, Status
 
 if TYPE_CHECKING:
     from dateutil.rrule import rrule
+
+    from .status import Status
 
 __all__ = ["Mission"]
 
@@ -312,6 +313,8 @@ class Mission:
 
     def status(self, as_of: date | str) -> Status:
         """The mission on day *as_of*: a date, or a string such as "2024-09-21" or "21 Sep 2024"."""
+        from .status import ContingentStatus, Status  # noqa: PLC0415  # loaded on first use
+
         day = to_day(as_of, "as_of")
         return Status(
             mission=self.acronym,
