@@ -3,9 +3,12 @@
 import gc
 import json
 import random
+import subprocess
+import sys
 from datetime import date
 from importlib import resources
 
+import attrs
 import pytest
 from cattrs.gen import make_dict_unstructure_fn
 from hypothesis import HealthCheck, given, settings
@@ -17,6 +20,7 @@ from haiti_mss import (
     Dataset,
     Departure,
     Figure,
+    Indicator,
     Pledge,
     StrengthReport,
     data,
@@ -295,3 +299,55 @@ def test_a_record_is_written_as_cattrs_would_write_it(record):
     )
     expected = {"kind": record.kind, **generated(record)}
     assert list(expected.items()) == list(to_dict(record).items())
+
+
+def test_importing_haiti_mss_loads_only_the_models():
+    """Heavy and optional modules load when first needed, not with the package."""
+    script = (
+        "import sys, haiti_mss; "
+        "print(sorted(m for m in ('cattrs', 'pycountry', 'orjson', 'pandas', 'polars', "
+        "'matplotlib', 'dateutil.parser', 'haiti_mss.serialization', 'haiti_mss.status') "
+        "if m in sys.modules))"
+    )
+    result = subprocess.run(  # noqa: S603  # this interpreter, a fixed script
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_lazy_names_are_the_modules_own():
+    """haiti_mss.Status and haiti_mss.from_json are the objects of their modules, and listed."""
+    import haiti_mss  # noqa: PLC0415  # the package's attributes are under test
+    from haiti_mss import status  # noqa: PLC0415
+
+    assert haiti_mss.Status is status.Status
+    assert haiti_mss.from_json is serialization.from_json
+    assert {"Status", "from_json", "Mission"} <= set(dir(haiti_mss))
+    with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
+        _ = haiti_mss.Nothing
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hst.datasets())
+def test_to_json_writes_what_the_standard_library_writes_of_to_dict(dataset):
+    """Dates and source ids handed to orjson as they are come out as the JSON data says."""
+    data = to_dict(dataset)
+    for indent, separators in ((None, (",", ":")), (2, (",", ": ")), (4, (",", ": "))):
+        expected = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+        assert expected == to_json(dataset, indent=indent)
+
+
+def test_a_dataset_with_floats_is_written_by_the_standard_library():
+    """A float figure sends the text to the standard library, dates and all."""
+    document = synthetic(n=3)
+    document["missions"][0]["planned_strength"] = 2500
+    dataset = from_json(json.dumps(document), Dataset)
+    mission = dataset.missions[0]
+    indicator = Indicator(
+        name="share", as_of=date(2024, 1, 1), value=Figure(0.25), unit="ratio", sources=["a"]
+    )
+    dataset = attrs.evolve(dataset, missions=[attrs.evolve(mission, indicators=[indicator])])
+    text = to_json(dataset)
+    assert '"value":0.25' in text
+    assert '"on":"2024-01-02"' in text
+    assert from_json(text, Dataset) == dataset

@@ -70,7 +70,7 @@ _handoff: ContextVar[tuple[tuple[Record, ...], ContingentIndex] | None] = Contex
 
 
 def take_index(history: tuple[Record, ...]) -> ContingentIndex | None:
-    """The index that :func:`sort_history` built, in this context, for *history*, if it is the last."""
+    """The index that :func:`sort_history` last built in this context, if it is for *history*."""
     last = _handoff.get()
     _handoff.set(None)
     return last[1] if last is not None and last[0] is history else None

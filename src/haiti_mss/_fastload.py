@@ -67,14 +67,22 @@ def _slot(cls: type, name: str) -> Callable[[object, object], None]:
 
 def _kind(
     cls: type[Record], extra: tuple[str, ...] = ()
-) -> tuple[type[Record], int, str, int, Callable[[object, object], None]]:
+) -> tuple[type[Record], int, str, int, int, Callable[[object, object], None]]:
     """How to read one kind of record.
 
     Its class, its rank within a day, its figure's key, how many keys a record has that gives
-    every field the loop reads, and the setter of its figure.
+    every field the loop reads, how many of them it must have, and the setter of its figure.
     """
-    keys = ("kind", "on", "sources", "confidence", "note", cls.figure_field, *extra)
-    return cls, _counting.RANK[cls.kind], cls.figure_field, len(keys), _slot(cls, cls.figure_field)
+    required = ("kind", "on", cls.figure_field, *extra)
+    optional = ("sources", "confidence", "note")
+    return (
+        cls,
+        _counting.RANK[cls.kind],
+        cls.figure_field,
+        len(required) + len(optional),
+        len(required),
+        _slot(cls, cls.figure_field),
+    )
 
 
 _KINDS: Final = {
@@ -166,7 +174,7 @@ class Reader:
         for item in data:
             if type(item) is not dict:
                 raise NotFast
-            cls, rank, field, keys, set_figure = kinds[item["kind"]]
+            cls, rank, field, keys, required, set_figure = kinds[item["kind"]]
             text = item["on"]
             on = dates.get(text) or self._date(text)
             value = item[field]
@@ -181,16 +189,21 @@ class Reader:
                 sources = _NO_SOURCES
             else:
                 raise NotFast
-            confidence = item.get("confidence", _ABSENT)
-            if confidence is _ABSENT:
+            # The keys besides kind, date, figure (and reason): the sources, if given, alone?
+            if len(item) - required == (listed is not _ABSENT):
                 confidence = None
-            elif confidence is not None:
-                confidence = _CONFIDENCES[confidence]
-            note = item.get("note", _ABSENT)
-            if note is _ABSENT:
                 note = ""
-            elif not _is_text(note):
-                raise NotFast
+            else:
+                confidence = item.get("confidence", _ABSENT)
+                if confidence is _ABSENT:
+                    confidence = None
+                elif confidence is not None:
+                    confidence = _CONFIDENCES[confidence]
+                note = item.get("note", _ABSENT)
+                if note is _ABSENT:
+                    note = ""
+                elif not _is_text(note):
+                    raise NotFast
             # Every key was read above, or the record has one that this loop does not read.
             if len(item) != keys - (listed is _ABSENT) - (note == "") - (confidence is None):
                 record = self._other(item, ids)
