@@ -2,8 +2,9 @@
 
 Run it with ``python fuzz/fuzz_haiti_mss.py fuzz/corpus -max_total_time=1800``. The property:
 for any input, each reader returns a valid object or raises DataError; anything else (another
-exception, a hang past -timeout, memory past -rss_limit_mb) is a finding. See
-docs/reliability.md for the last run.
+exception, a hang past -timeout, memory past -rss_limit_mb) is a finding. A dataset that loads
+must load the same by the detailed path alone: a fast path that accepts what the detailed path
+refuses, or builds something else, is a finding too. See docs/reliability.md for the last run.
 """
 
 import contextlib
@@ -16,7 +17,17 @@ import tempfile
 import atheris
 
 with atheris.instrument_imports():
-    from haiti_mss import DataError, Dataset, Figure, Mission, data, from_dict, from_json, load
+    from haiti_mss import (
+        DataError,
+        Dataset,
+        Figure,
+        Mission,
+        data,
+        from_dict,
+        from_json,
+        load,
+        serialization,
+    )
     from haiti_mss.__main__ import main
 
 MSS = data.mss()
@@ -28,7 +39,23 @@ def _text(raw: bytes) -> str:
 
 
 def _dataset(raw: bytes) -> None:
-    from_json(raw, Dataset)
+    fast = from_json(raw, Dataset)
+    fast_mission = serialization._fast_mission  # noqa: SLF001  # the path compared
+    serialization._fast_mission = _not_fast  # noqa: SLF001
+    try:
+        detailed = from_json(raw, Dataset)
+    except DataError as error:
+        msg = f"the fast path accepts what the detailed path refuses: {error}"
+        raise AssertionError(msg) from error
+    finally:
+        serialization._fast_mission = fast_mission  # noqa: SLF001
+    if detailed != fast:
+        msg = "the fast and the detailed paths read the dataset differently"
+        raise AssertionError(msg)
+
+
+def _not_fast(*_: object) -> Mission:
+    raise serialization._fastload.NotFast  # noqa: SLF001
 
 
 def _mission(raw: bytes) -> None:
