@@ -23,7 +23,9 @@ from haiti_mss import (
     Indicator,
     Pledge,
     StrengthReport,
+    Vote,
     data,
+    from_dict,
     from_json,
     serialization,
     to_dict,
@@ -351,3 +353,49 @@ def test_a_dataset_with_floats_is_written_by_the_standard_library():
     assert '"value":0.25' in text
     assert '"on":"2024-01-02"' in text
     assert from_json(text, Dataset) == dataset
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"in_favour": 18446744073709551616}',
+        '{"in_favour":\n 100000000000000000000000}',
+    ],
+)
+def test_an_integer_past_64_bits_is_read_as_an_integer(text):
+    """Orjson would read it as a float: the standard library reads it, and says what it is."""
+    with pytest.raises(DataError) as caught:
+        from_json(text, Vote)
+    number = text.rpartition(" ")[2].rstrip("}")
+    assert number in str(caught.value)
+
+
+def test_from_dict_takes_the_detailed_path_for_objects_that_only_look_like_json():
+    """A Python object equal to a JSON string is not one: from_dict refuses it."""
+
+    class Alias:
+        def __init__(self, text):
+            self.text = text
+
+        def __hash__(self):
+            return hash(self.text)
+
+        def __eq__(self, other):
+            return other == self.text
+
+    document = synthetic(n=3)
+    document["missions"][0]["contingents"][0]["history"][1]["kind"] = Alias("arrival")
+    with pytest.raises(DataError, match=r"history\[1\]\.kind: unknown kind"):
+        from_dict(document, Dataset)
+
+
+def test_arrivals_past_the_largest_figure_are_refused_at_load():
+    """A strength beyond 10**15 is refused where the arrival is, not when it is queried."""
+    document = synthetic(n=0)
+    history = document["missions"][0]["contingents"][0]["history"]
+    history[1:1] = [
+        {"kind": "arrival", "on": "2024-01-02", "personnel": MAX_MAGNITUDE},
+        {"kind": "arrival", "on": "2024-01-03", "personnel": 1},
+    ]
+    with pytest.raises(DataError, match=r"history\[2\]: would bring the strength on 2024-01-03"):
+        from_json(json.dumps(document), Dataset)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 import attrs
 
 from .errors import DataError
-from .figures import ZERO, Figure, Qualifier, larger, trusted_figure
+from .figures import MAX_MAGNITUDE, ZERO, Figure, Qualifier, larger, trusted_figure
 
 if TYPE_CHECKING:
     from .contingents import Record
@@ -200,7 +200,7 @@ def _fold() -> Generator[None, tuple[date, int, Figure] | None, ContingentIndex]
     moved: float = 0
     moved_qualifier = _EXACT
     moving = False
-    last_departure = position = -1
+    last_arrival = last_departure = position = -1
     while (item := (yield)) is not None:
         on, record_rank, figure = item
         position += 1
@@ -218,6 +218,8 @@ def _fold() -> Generator[None, tuple[date, int, Figure] | None, ContingentIndex]
                         Figure(moved, moved_qualifier),
                         last_departure,
                     )
+                if value + moved > MAX_MAGNITUDE:
+                    raise _too_large(day, value + moved, last_arrival)
                 value += moved
                 if moved_qualifier is not _EXACT:
                     qualifier = _PLUS[qualifier, moved_qualifier]
@@ -238,6 +240,7 @@ def _fold() -> Generator[None, tuple[date, int, Figure] | None, ContingentIndex]
             if figure.qualifier is not _EXACT:
                 moved_qualifier = _PLUS[moved_qualifier, figure.qualifier]
             moving = True
+            last_arrival = position
         elif rank == 2:  # a departure
             moved -= figure.value
             if figure.qualifier is not _EXACT:
@@ -265,6 +268,8 @@ def _fold() -> Generator[None, tuple[date, int, Figure] | None, ContingentIndex]
                 Figure(moved, moved_qualifier),
                 last_departure,
             )
+        if value + moved > MAX_MAGNITUDE:
+            raise _too_large(day, value + moved, last_arrival)
         value += moved
         if moved_qualifier is not _EXACT:
             qualifier = _PLUS[qualifier, moved_qualifier]
@@ -284,6 +289,15 @@ def _negative(day: date, before: Figure, movement: Figure, position: int) -> _Re
         position,
         f"would leave {before + movement} deployed on {day.isoformat()} "
         f"(deployed before: {before}; movements that day: {movement})",
+    )
+
+
+def _too_large(day: date, value: float, position: int) -> _RecordProblem:
+    """The problem of a day whose arrivals take the strength past the largest figure."""
+    return _RecordProblem(
+        position,
+        f"would bring the strength on {day.isoformat()} to {value:,}, "
+        "more than the largest figure, 10**15",
     )
 
 

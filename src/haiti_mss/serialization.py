@@ -746,7 +746,8 @@ def _unstructure_dataset(dataset: Dataset) -> dict[str, Any]:
     return {"schema": SCHEMA, "sources": sources, "missions": missions}
 
 
-def _structure_dataset(data: object) -> Dataset:
+def _structure_dataset(data: object, *, fast: bool) -> Dataset:
+    """A dataset from its JSON data; with *fast*, each mission is tried by the fast path first."""
     if not isinstance(data, dict):
         raise DataError.at("$", f"must be an object, not {_json_type(data)}")
     document = migrate(data)
@@ -765,7 +766,8 @@ def _structure_dataset(data: object) -> Dataset:
         missions = []
     built = []
     for i, raw in enumerate(missions):
-        mission = _read_mission(raw, ("$", "missions", i), sources, known, problems)
+        path = ("$", "missions", i)
+        mission = _read_mission(raw, path, sources, known, problems, fast=fast)
         if mission is not None:
             built.append(mission)
     if problems:
@@ -776,18 +778,21 @@ def _structure_dataset(data: object) -> Dataset:
         raise DataError([p.within("$") for p in error.problems]) from None
 
 
-def _read_mission(
+def _read_mission(  # noqa: PLR0913  # a mission, and the state of the document it is read in
     raw: object,
     path: tuple[str | int, ...],
     table: dict[str, Source],
     known: set[str] | None,
     problems: list[Problem],
+    *,
+    fast: bool,
 ) -> Mission | None:
     """The mission *raw* of a document, or None; its problems are added to *problems*.
 
     *table* holds the document's valid sources, *known* the ids of all of them (None if the
-    table cannot be read). A mission is read by the fast path first (``haiti_mss._fastload``);
-    if that path cannot vouch for it, the detailed path reads it and reports every problem.
+    table cannot be read). With *fast*, the mission is read by the fast path first
+    (``haiti_mss._fastload``); if that path cannot vouch for it, the detailed path reads it
+    and reports every problem.
     """
     if not isinstance(raw, dict):
         problems.append(Problem(path, f"must be an object, not {_json_type(raw)}"))
@@ -797,7 +802,7 @@ def _read_mission(
             Problem((*path, "sources"), "unknown key: a dataset keeps its sources at $.sources")
         )
         return None
-    if not problems and known is not None:
+    if fast and not problems and known is not None:
         with contextlib.suppress(Exception):  # any problem: the detailed path below says where
             return _fast_mission(raw, table)
     cited = set(_cited_ids(raw, path, known, problems))
@@ -923,13 +928,21 @@ def to_dict(obj: object) -> Any:
 def from_dict(data: object, cls: type[T]) -> T:
     """Build a *cls* from JSON data, strictly: the inverse of :func:`to_dict`.
 
+    *data* is read by the detailed path only: it may hold Python objects that merely compare
+    equal to JSON strings, which the fast path of :func:`from_json` does not look for.
+
     Raises:
         DataError: every problem in *data*, each with its JSON path.
     """
+    return _from_data(data, cls, parsed=False)
+
+
+def _from_data(data: object, cls: type[T], *, parsed: bool) -> T:
+    """:func:`from_dict`; with *parsed*, *data* is what a JSON parser built, and nothing else."""
     try:
         with _gc_paused():
             if cls is Dataset:
-                return cast("T", _structure_dataset(data))
+                return cast("T", _structure_dataset(data, fast=parsed))
             return cast("T", _structure_or_problems(data, cls, ("$",)))
     except RecursionError:
         raise DataError.at("$", "the data is nested too deeply") from None
@@ -940,7 +953,9 @@ def _gc_paused() -> Generator[None]:
     """No garbage collection while a large graph of new objects is built, in which none is garbage.
 
     Collections triggered by the allocations would traverse the growing graph again and again
-    for nothing. The collector is enabled again afterwards if it was enabled before.
+    for nothing. The collector is enabled again afterwards if it was enabled before. It is a
+    setting of the whole process: while one thread reads a document, it is off in all of them,
+    and a thread that turns it off meanwhile finds it on again when the reading ends.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -1015,7 +1030,7 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
         DataError: the text is not valid JSON, or the data is not a valid *cls*.
     """
     with _gc_paused():
-        return from_dict(_parse(text), cls)
+        return _from_data(_parse(text), cls, parsed=True)
 
 
 MAX_FILE_SIZE: Final = 2**30
@@ -1093,7 +1108,9 @@ def _parse_fast(orjson: Any, text: str | bytes) -> object:
       unless a key was dropped;
     - in other text, every key is followed by a colon, and so are the colons in strings: the
       data written out has one colon fewer for each key dropped. An escaped colon (``\u003a``)
-      would hide one, so text that holds one is left to the standard library.
+      would hide one, so text that holds one is left to the standard library; so is text with
+      a run of 20 digits, which may be an integer too large for orjson, which reads it as a
+      float.
     """
     try:
         raw = text.encode() if isinstance(text, str) else text
@@ -1109,7 +1126,12 @@ def _parse_fast(orjson: Any, text: str | bytes) -> object:
         return data
     if b"\\u003a" in raw or b"\\u003A" in raw or raw.count(b":") != again.count(b":"):
         return _UNREAD
+    if _LONG_NUMBER.search(raw):  # orjson reads an integer past 64 bits as a float
+        return _UNREAD
     return data
+
+
+_LONG_NUMBER: Final = re.compile(rb"\d{20}")
 
 
 _BOM: Final = "\ufeff".encode()
