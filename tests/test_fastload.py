@@ -2,6 +2,7 @@
 
 import gc
 import json
+import pickle
 import random
 import subprocess
 import sys
@@ -399,3 +400,60 @@ def test_arrivals_past_the_largest_figure_are_refused_at_load():
     ]
     with pytest.raises(DataError, match=r"history\[2\]: would bring the strength on 2024-01-03"):
         from_json(json.dumps(document), Dataset)
+
+
+def _mission(document):
+    return document["missions"][0]
+
+
+def _contingent(document):
+    return _mission(document)["contingents"][0]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: _mission(d).update(contingents={"KEN": []}),
+        lambda d: _mission(d).update(planned_strength=10, planned_strength_sources=["nowhere"]),
+        lambda d: _mission(d)["contingents"].append(["KEN", "police"]),
+        lambda d: _contingent(d).update(colour="blue"),
+        lambda d: _contingent(d).update(country="Kenya"),
+        lambda d: _contingent(d).update(description="\ud800"),
+        lambda d: _contingent(d).update(history={"0": []}),
+        lambda d: _contingent(d)["history"][1].update(
+            alternatives=[{"value": 3, "sources": ["nowhere"]}]
+        ),
+        lambda d: _contingent(d)["history"][1].update(personnel={"value": 1.5}),
+        lambda d: _contingent(d)["history"].append(
+            {"kind": "arrival", "on": "2031-01-01", "personnel": MAX_MAGNITUDE}
+        ),
+    ],
+)
+def test_what_the_fast_path_refuses_in_a_mission_the_detailed_path_reports(fast_missions, change):
+    """A bad mission, contingent or record is reported by the detailed path, as it always was."""
+    document = synthetic(n=6)
+    _contingent(document)["history"].append(
+        {"kind": "arrival", "on": "2030-06-01", "personnel": MAX_MAGNITUDE - 10}
+    )
+    change(document)
+    text = json.dumps(document)
+    with pytest.raises(DataError) as caught:
+        from_json(text, Dataset)
+    assert fast_missions == []
+    with pytest.raises(DataError) as slow:
+        detailed(text)
+    assert slow.value.problems == caught.value.problems
+
+
+def test_text_with_a_lone_surrogate_is_refused_by_the_standard_library():
+    """A str that is not Unicode cannot go to orjson; the standard library reads and refuses it."""
+    with pytest.raises(DataError, match=r"qualifier: .*\\ud800"):
+        from_json('{"value": 1, "qualifier": "\ud800"}', Figure)
+
+
+def test_an_unpickled_contingent_folds_its_history_when_first_asked():
+    """The index is not pickled: it is built again on the first query."""
+    contingent = data.mss().contingent("KEN", "police")
+    copy = pickle.loads(pickle.dumps(contingent))  # noqa: S301  # our own object
+    assert copy == contingent
+    assert copy.deployed_on("2025-01-01") == contingent.deployed_on("2025-01-01")
