@@ -5,7 +5,7 @@ twenty times what parsing the JSON does. Valid documents do not need its bookkee
 loader first tries this path, which makes the same checks but stops at the first doubt, by
 raising :class:`NotFast` or whatever exception the data causes; the loader then reads the
 mission again by the detailed path, which reports every problem. An error message loses
-nothing, and a valid document is read about six times faster (``docs/performance.md``).
+nothing, and a valid document is read five to seven times faster (``docs/performance.md``).
 
 What makes this path fast:
 
