@@ -105,6 +105,8 @@ class StepSeries:
 _PLUS: Final = {(a, b): a.plus(b) for a in Qualifier for b in Qualifier}
 _MINUS: Final = {(a, b): a.plus(b.flipped()) for a in Qualifier for b in Qualifier}
 _EXACT: Final = Qualifier.EXACT
+_END: Final = (date.max, 0, ZERO)
+"""What the fold reads at the end of a history: no day is later, so it closes the last one."""
 
 
 @attrs.frozen
@@ -201,10 +203,13 @@ def _fold() -> Generator[None, tuple[date, int, Figure] | None, ContingentIndex]
     moved_qualifier = _EXACT
     moving = False
     last_arrival = last_departure = position = -1
-    while (item := (yield)) is not None:
-        on, record_rank, figure = item
+    while True:
+        item = yield
+        ended = item is None
+        on, record_rank, figure = _END if item is None else item
         position += 1
-        if on is not day and on != day:  # the loader shares equal dates: mostly one test
+        # A new day, or the end of the history, closes the day before.
+        if ended or (on is not day and on != day):  # the loader shares equal dates
             if on < day:
                 raise OutOfOrderError(position)
             if report is not None:
@@ -231,6 +236,8 @@ def _fold() -> Generator[None, tuple[date, int, Figure] | None, ContingentIndex]
                 moved = 0
                 moved_qualifier = _EXACT
                 moving = False
+            if ended:
+                break
             day = on
         elif record_rank < rank:
             raise OutOfOrderError(position)
@@ -257,26 +264,6 @@ def _fold() -> Generator[None, tuple[date, int, Figure] | None, ContingentIndex]
             if report is not None:
                 raise _RecordProblem(position, _second("strength report", on))
             report = figure
-    if report is not None:
-        value = report.value
-        qualifier = report.qualifier
-    elif moving:
-        if value + moved < 0:
-            raise _negative(
-                day,
-                Figure(value, qualifier),
-                Figure(moved, moved_qualifier),
-                last_departure,
-            )
-        if value + moved > MAX_MAGNITUDE:
-            raise _too_large(day, value + moved, last_arrival)
-        value += moved
-        if moved_qualifier is not _EXACT:
-            qualifier = _PLUS[qualifier, moved_qualifier]
-    if report is not None or moving:
-        deployed_days.append(day)
-        deployed_values.append(value)
-        deployed_qualifiers.append(qualifier)
     return ContingentIndex(
         StepSeries(tuple(deployed_days), tuple(deployed_values), tuple(deployed_qualifiers)),
         StepSeries(tuple(committed_days), tuple(committed_values), tuple(committed_qualifiers)),
