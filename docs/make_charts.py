@@ -21,6 +21,7 @@ DEFAULT = Path(__file__).parent / "_static" / "charts"
 CHARTS: dict[str, Callable[[], Axes]] = {
     "mss-force-buildup": lambda: plot.force_buildup(data.mss()),
     "gsf-force-buildup": lambda: plot.force_buildup(data.gsf()),
+    "gsf-force-buildup-extrapolated": lambda: plot.force_buildup(data.gsf(), end="2026-09-30"),
     "mss-pledged-vs-deployed": lambda: plot.pledged_vs_deployed(data.mss()),
     "gsf-pledged-vs-deployed": lambda: plot.pledged_vs_deployed(data.gsf()),
     "displacement": lambda: plot.indicator_series(data.missions(), "internally displaced persons"),

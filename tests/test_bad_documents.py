@@ -307,7 +307,7 @@ CASES = [
     (
         (*M, "contributions"),
         [{**CONTRIBUTION, "status": "promised"}],
-        [("$.missions[0].contributions[0].status", "pledged, deposited, frozen")],
+        [("$.missions[0].contributions[0].status", "pledged, committed, deposited, spent, frozen")],
     ),
     (
         (*M, "contributions"),

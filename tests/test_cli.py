@@ -8,8 +8,8 @@ from datetime import date
 import attrs
 import pytest
 
-from haiti_mss import Status, data, from_dict
-from haiti_mss.__main__ import main
+from haiti_mss import Arrival, Contingent, Mission, Pledge, Status, data, from_dict
+from haiti_mss.__main__ import _timeline, main
 
 
 @attrs.frozen
@@ -52,7 +52,13 @@ def test_the_default_is_the_status_of_the_latest_mission_today(run):
     assert 0 == result.returncode, result.stderr
     first = result.stdout.splitlines()[0]
     assert first == f"Gang Suppression Force (GSF): status on {date.today().isoformat()}"  # noqa: DTZ011
-    assert "this status extrapolates from that day" in result.stdout
+    gsf = data.gsf()
+    age = (date.today() - gsf.current_through).days  # noqa: DTZ011
+    assert (
+        f"  Note: The figures are extrapolated: the record ends on "
+        f"{gsf.current_through.isoformat()}, {age} days before this day"
+    ) in result.stdout
+    assert "no renewal or lapse recorded" in result.stdout
 
 
 def test_the_default_mission_is_the_one_in_force_on_the_day(capsys):
@@ -70,7 +76,7 @@ def test_as_of_and_mission(run):
     lines = result.stdout.splitlines()
     assert "Multinational Security Support Mission (MSS): status on 2024-09-21" == lines[0]
     assert "  Mandate:         S/RES/2699 (2023), in force until 2024-10-02 (11 days left)" in lines
-    assert "  Deployed:        ~426 (~17.0% of the planned strength of ~2,500)" in lines
+    assert "  Deployed:        ~426 (~17.0% of the planned strength of ≤2,500)" in lines
     assert "    Kenya (KEN)                  ~400" in lines
     assert any(line.startswith("    gang control of Port-au-Prince: ~80%") for line in lines)
 
@@ -80,8 +86,21 @@ def test_json_prints_the_status_as_json(run):
     result = run("--json", "--as-of", "2025-01-04", "--mission", "MSS")
     assert 0 == result.returncode, result.stderr
     document = json.loads(result.stdout)
-    assert {"value": 590, "qualifier": "about"} == document["deployed"]
+    assert 573 == document["deployed"]
+    assert (False, None) == (document["extrapolated"], document["record_age_days"])
     assert data.mss().status("2025-01-04") == from_dict(document, Status)
+
+
+def test_json_marks_an_extrapolated_status(run):
+    """After the record's edge, --json says the figures are extrapolated, and from how long."""
+    result = run("--json", "--as-of", "2026-12-01", "--mission", "GSF")
+    assert 0 == result.returncode, result.stderr
+    document = json.loads(result.stdout)
+    gsf = data.gsf()
+    assert document["extrapolated"] is True
+    assert (date(2026, 12, 1) - gsf.current_through).days == document["record_age_days"]
+    assert "unknown" == document["authorisation"]
+    assert gsf.status("2026-12-01") == from_dict(document, Status)
 
 
 def test_timeline_prints_a_monthly_table(run):
@@ -90,12 +109,74 @@ def test_timeline_prints_a_monthly_table(run):
     assert 0 == result.returncode, result.stderr
     assert [
         "Multinational Security Support Mission (MSS), monthly from 2024-06-01 to 2024-09-01",
-        "date            deployed   committed outstanding   projected  mandate",
-        "2024-06-01             0      ≤3,000      ≤3,000      ≤3,000  S/RES/2699 (2023)",
-        "2024-07-01          ~200      ≤3,000      ~2,800      ≤3,000  S/RES/2699 (2023)",
-        "2024-08-01          ~400      ≤3,000      ~2,600      ≤3,000  S/RES/2699 (2023)",
-        "2024-09-01          ~400      ≤3,000      ~2,600      ≤3,000  S/RES/2699 (2023)",
+        "date            deployed   committed outstanding   projected  record        mandate",
+        (
+            "2024-06-01             0      ≤3,000      ≤3,000      ≤3,000"
+            "                S/RES/2699 (2023)"
+        ),
+        (
+            "2024-07-01          ~200      ≤3,000      ~2,800      ≤3,000"
+            "                S/RES/2699 (2023)"
+        ),
+        (
+            "2024-08-01          ~400      ≤3,000      ~2,600      ≤3,000"
+            "                S/RES/2699 (2023)"
+        ),
+        (
+            "2024-09-01          ~400      ≤3,000      ~2,600      ≤3,000"
+            "                S/RES/2699 (2023)"
+        ),
     ] == result.stdout.splitlines()
+
+
+def test_timeline_marks_the_rows_after_the_records():
+    """Each row after current_through says "extrapolated", and a closing line names the day."""
+    mission = Mission(
+        name="Example Mission",
+        acronym="EXM",
+        host="HTI",
+        lead="KEN",
+        contingents=[
+            Contingent(
+                country="KEN",
+                personnel_type="police",
+                history=[
+                    Pledge(on=date(2030, 1, 1), total=100),
+                    Arrival(on=date(2030, 2, 1), personnel=60),
+                ],
+            )
+        ],
+        current_through=date(2030, 2, 15),
+    )
+    lines = list(_timeline(mission, date(2030, 1, 1), date(2030, 4, 1)))
+
+    assert [
+        "date            deployed   committed outstanding   projected  record        mandate",
+        "2030-01-01             0         100         100         100                none",
+        "2030-02-01            60         100          40         100                none",
+        "2030-03-01            60         100          40         100  extrapolated  none",
+        "2030-04-01            60         100          40         100  extrapolated  none",
+        (
+            "extrapolated: the records run to 2030-02-15; "
+            "later rows carry the last recorded values forward"
+        ),
+    ] == lines[1:]
+    assert not any(
+        "extrapolated" in line for line in _timeline(mission, date(2030, 1, 1), date(2030, 2, 15))
+    )
+
+
+def test_timeline_of_the_bundled_data_after_its_records(run):
+    """A timeline of the GSF past its records marks the later rows, and only those."""
+    result = run("--timeline", "2026-01-01", "2026-09-01", "--mission", "GSF")
+    assert 0 == result.returncode, result.stderr
+    gsf = data.gsf()
+    *rows, closing = result.stdout.splitlines()[2:]
+    assert [gsf.status(row[:10]).extrapolated for row in rows] == [
+        "  extrapolated  " in row for row in rows
+    ]
+    assert "  extrapolated  " in rows[-1]
+    assert closing.startswith(f"extrapolated: the records run to {gsf.current_through};")
 
 
 def test_sources_cites_every_figure(run):
@@ -109,7 +190,9 @@ def test_sources_cites_every_figure(run):
         "haitilibre-2024-07-17, ap-wsoctv-2024-09-21, tuko-600-police, seed-oant-2024-09"
     ) in cited
     assert "  S/RES/2699 (2023): un-sc15432, unscr-2699" in cited
-    assert "  planned strength: scr-wib-2024-11-19, seed-oant-2024-09" in cited
+    assert (
+        "  planned strength: scr-wib-2024-11-19, efe-dominicantoday-2024-04, seed-oant-2024-09"
+    ) in cited
     assert (
         '  [un-sc15432] United Nations, "Security Council Authorizes MSS ... Initial Period of One '
         'Year, by Vote of 13 in Favour with 2 Abstentions", 2023-10-02, '

@@ -2,19 +2,24 @@
 
 from datetime import date
 
+import attrs
 import pytest
 
 from haiti_mss import (
     Alternative,
     Arrival,
+    Authorisation,
     Contingent,
     DataError,
+    Dataset,
     Departure,
     Figure,
+    Handover,
     Mandate,
     Mission,
     Pledge,
     StrengthReport,
+    Transfer,
 )
 
 D = date
@@ -271,3 +276,205 @@ def test_the_records_a_day_rests_on():
     assert (first, newer) == ken.records_counted_on("2024-03-15")
     assert (newer, report, later) == ken.records_counted_on("2024-06-01")
     assert () == ken.records_counted_on("2023-12-31")
+
+
+# -- a mission's life: rules 1 to 5 of docs/counting.md ------------------------------------------
+
+FIRST = Mandate(resolution="S/RES/1 (2030)", adopted=D(2030, 1, 1), expires=D(2030, 12, 31))
+SECOND = Mandate(resolution="S/RES/2 (2030)", adopted=D(2030, 9, 30), expires=D(2031, 9, 30))
+
+
+def life(acronym="OLD", mandates=(FIRST,), contingents=(), **fields):
+    """A mission in Haiti led by Kenya."""
+    return Mission(
+        name=f"{acronym} mission",
+        acronym=acronym,
+        host="HTI",
+        lead="KEN",
+        mandates=list(mandates),
+        contingents=list(contingents),
+        **fields,
+    )
+
+
+def jamaica(*history):
+    """A Jamaican military contingent with *history*."""
+    return Contingent(country="JAM", personnel_type="military", history=list(history))
+
+
+HANDOVER = D(2030, 10, 2)
+
+
+def two_missions(transfer_ken=250, *, handover=HANDOVER):
+    """OLD hands over to NEW on *handover*: Kenya 200 + 50, Jamaica 20, Benin pledged only."""
+    old = life(
+        contingents=[
+            kenya(
+                Pledge(on=D(2029, 11, 1), total=1000),
+                Arrival(on=D(2030, 3, 1), personnel=200),
+                Arrival(on=D(2030, 6, 1), personnel=50),
+            ),
+            jamaica(Arrival(on=D(2030, 3, 1), personnel=20)),
+            Contingent(
+                country="BEN",
+                personnel_type="military",
+                history=[Pledge(on=D(2029, 12, 1), total=Figure(2000, "at_most"))],
+            ),
+        ],
+        successor="NEW",
+        handover=Handover(on=handover),
+    )
+    new = life(
+        "NEW",
+        mandates=[SECOND],
+        contingents=[
+            kenya(
+                Transfer(on=handover, personnel=transfer_ken, from_mission="OLD"),
+                Departure(on=D(2030, 12, 8), personnel=100, reason="rotation"),
+            ),
+            jamaica(Transfer(on=handover, personnel=20, from_mission="OLD")),
+        ],
+    )
+    return Dataset(sources=[], missions=[old, new])
+
+
+def test_personnel_before_the_first_mandate_are_refused_pledges_are_not():
+    """Rule 1: a mission exists from its first mandate's adoption; countries may pledge before."""
+    pledged = life(contingents=[kenya(Pledge(on=D(2029, 6, 1), total=1000))])
+    assert Figure(1000) == pledged.status(D(2029, 12, 31)).committed
+    with pytest.raises(DataError) as info:
+        life(
+            contingents=[
+                kenya(Pledge(on=D(2029, 6, 1), total=1000)),
+                jamaica(StrengthReport(on=D(2029, 12, 31), personnel=20)),
+            ]
+        )
+    assert [
+        (
+            "contingents[1].history[0]: a strength report on 2029-12-31, before OLD exists "
+            "(its first mandate was adopted on 2030-01-01); only pledges may come before"
+        )
+    ] == [str(p) for p in info.value.problems]
+
+
+def test_a_mission_ends_on_its_handover_and_counts_nobody_after():
+    """Rule 2: from the handover, every figure is 0 and the status says how the mission ended."""
+    old = two_missions().missions[0]
+    assert D(2030, 10, 2) == old.ended_on
+    last = old.status(D(2030, 10, 1))
+    assert (Figure(270), Figure(3000, "at_most")) == (
+        last.deployed,
+        last.committed,
+    )
+    after = old.status(D(2030, 10, 2))
+    assert (Figure(0),) * 4 == (
+        after.deployed,
+        after.committed,
+        after.outstanding,
+        after.projected_force,
+    )
+    assert Authorisation.SUCCEEDED == after.authorisation
+    assert after.mandate is None
+    assert "ended on 2030-10-02; succeeded by the NEW" in str(after)
+    assert not after.extrapolated
+    assert Figure(1000 + 20 + 2000, "at_most") == old.total_projected_force  # its last day
+
+
+def test_a_mission_ends_with_its_last_mandate_when_the_record_covers_that_day():
+    """Rule 2: no handover, but the record reaches the expiry: 0 from the next day."""
+    covered = life(
+        contingents=[kenya(Arrival(on=D(2030, 3, 1), personnel=200))],
+        current_through=D(2031, 1, 15),
+    )
+    assert D(2031, 1, 1) == covered.ended_on
+    assert Figure(200) == covered.status(D(2030, 12, 31)).deployed
+    ended = covered.status(D(2031, 1, 1))
+    assert (Figure(0), Authorisation.ENDED) == (ended.deployed, ended.authorisation)
+    assert "none in force (S/RES/1 (2030) expired on 2030-12-31)" in str(ended)
+
+
+def test_records_after_the_end_are_refused():
+    """Rule 2: nothing happens in a mission that has ended."""
+    with pytest.raises(DataError) as info:
+        life(
+            contingents=[kenya(Arrival(on=D(2030, 10, 2), personnel=5))],
+            successor="NEW",
+            handover=Handover(on=D(2030, 10, 2)),
+        )
+    assert [
+        (
+            "contingents[0].history[0]: an arrival on 2030-10-02, but OLD ended on 2030-10-02; "
+            "succeeded by the NEW"
+        )
+    ] == [str(p) for p in info.value.problems]
+
+
+def test_the_successor_takes_over_each_contingent_with_its_strength():
+    """Rule 3: a transfer of the strength of the predecessor's last day; then its own records."""
+    old, new = two_missions().missions
+    assert {
+        ("KEN", "police"): Figure(250),
+        ("JAM", "military"): Figure(20),
+    } == {(k[0].code, str(k[1])): t.personnel for k, t in old.transfers().items()}
+    ken = new.contingent("KEN", "police")
+    assert [Figure(0), Figure(250), Figure(250), Figure(150)] == [
+        ken.deployed_on(day)
+        for day in (D(2030, 10, 1), D(2030, 10, 2), D(2030, 12, 7), D(2031, 1, 1))
+    ]
+    assert Figure(0) == new.status(D(2030, 10, 2)).committed  # Kenya's pledge lapsed with OLD
+
+
+def test_a_transfer_that_disagrees_with_the_predecessor_is_refused():
+    """Rule 3: the strength passed on is the predecessor's, not a second figure kept by hand."""
+    with pytest.raises(DataError) as info:
+        two_missions(transfer_ken=240)
+    assert [
+        (
+            "missions[1].contingents[0].history[0].personnel: is 240, but the OLD's KEN police "
+            "contingent had 250 on 2030-10-01, its last day"
+        )
+    ] == [str(p) for p in info.value.problems]
+
+
+def test_a_contingent_left_behind_is_refused():
+    """Rule 3: every contingent present at the handover passes to the successor."""
+    old, new = two_missions().missions
+    with pytest.raises(DataError) as info:
+        Dataset(sources=[], missions=[old, attrs.evolve(new, contingents=new.contingents[:1])])
+    [problem] = info.value.problems
+    assert str(problem).startswith(
+        "missions[1].contingents: has no JAM military contingent to take over the OLD's 20 "
+        "on 2030-10-02"
+    )
+
+
+def test_no_one_is_counted_twice_on_the_handover_day():
+    """Rule 4: across the dataset, each day's people are in one mission: 270, then 270, 170."""
+    dataset = two_missions()
+    assert [
+        (Figure(270), {"OLD": Figure(270), "NEW": Figure(0)}),
+        (Figure(270), {"OLD": Figure(0), "NEW": Figure(270)}),
+        (Figure(170), {"OLD": Figure(0), "NEW": Figure(170)}),
+    ] == [
+        (status.deployed, dict(status.by_mission))
+        for status in (dataset.status(day) for day in ("2030-10-01", "2030-10-02", "2031-01-01"))
+    ]
+
+
+def test_after_the_edge_the_figures_are_extrapolated_and_a_later_expiry_is_unknown():
+    """Rule 5: past current_through, figures carry on, marked; the expiry past it is unknown."""
+    new = two_missions().missions[1]
+    assert D(2030, 12, 8) == new.current_through
+    inside = new.status(D(2031, 6, 1))
+    assert (inside.extrapolated, inside.record_age_days) == (True, 175)
+    assert inside.mandate == SECOND  # in force until its expiry, as far as the record goes
+    after = new.status(D(2031, 12, 1))
+    assert (Authorisation.UNKNOWN, Figure(170), True) == (
+        after.authorisation,
+        after.deployed,
+        after.extrapolated,
+    )
+    assert (
+        "unknown after 2031-09-30, the expiry of S/RES/2 (2030): no renewal or lapse "
+        "recorded; the record ends on 2030-12-08"
+    ) in str(after)

@@ -48,14 +48,14 @@ def test_reprs_are_short_and_readable():
     )
     assert (
         "Contingent(country='KEN', personnel_type='police', "
-        "history=<11 records, 2024-01-26 to 2025-09-23>)" == repr(mss.contingent("KEN", "police"))
+        "history=<12 records, 2024-01-26 to 2025-09-23>)" == repr(mss.contingent("KEN", "police"))
     )
     assert "MandateTimeline(S/RES/2699 (2023), S/RES/2751 (2024))" == repr(mss.mandates)
     assert (
         "Status(MSS on 2024-09-21: deployed ~426, committed ≤3,250, outstanding ~2,824, "
         "projected force ≤3,250)"
     ) == repr(mss.status("2024-09-21"))
-    assert "Kenya (KEN) police: 11 records, 2024-01-26 to 2025-09-23" == str(
+    assert "Kenya (KEN) police: 12 records, 2024-01-26 to 2025-09-23" == str(
         mss.contingent("KEN", "police")
     )
     assert "no mandates" == str(MandateTimeline())
@@ -113,8 +113,13 @@ def test_html_shows_qualifiers_and_source_counts(hostile):
 
 def test_html_of_a_status_says_when_it_extrapolates():
     """A status after the records says so in its caption; the share of the basis is shown."""
-    html = data.mss().status("2026-01-01")._repr_html_()
-    assert "(extrapolated from 2025-10-02)" in html
+    html = data.gsf().status("2026-12-01")._repr_html_()
+    edge = data.gsf().current_through.isoformat()
+    assert f"(extrapolated from {edge})" in html
+    assert f"the figures are extrapolated: the record ends on {edge}" in html
+    ended = data.mss().status("2026-01-01")._repr_html_()
+    assert "extrapolated" not in ended
+    assert "the MSS ended on 2025-10-02; succeeded by the GSF" in ended
     assert "deployed share" in data.mss().status("2024-09-21")._repr_html_()
 
 
@@ -139,9 +144,38 @@ def test_frames_in_each_backend(backend):
         "outstanding_qualifier",
         "projected",
         "projected_qualifier",
+        "extrapolated",
     ] == list(timeline.columns)
     assert 2 == len(mss.mandates.frame(backend=backend))
     assert len(mss.indicators) == len(mss.indicators_frame(backend=backend))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_timeline_frame_says_which_rows_are_extrapolated(backend):
+    """The extrapolated column is a boolean, true on the days after current_through."""
+    import narwhals as nw  # noqa: PLC0415  # an optional extra
+
+    mission = Mission(
+        name="Example Mission",
+        acronym="EXM",
+        host="HTI",
+        lead="KEN",
+        contingents=[
+            Contingent(
+                country=code,
+                personnel_type="police",
+                history=[Arrival(on=D(2030, 1, 1), personnel=10)],
+            )
+            for code in ("KEN", "JAM")
+        ],
+        current_through=D(2030, 2, 15),
+    )
+    frame = nw.from_native(mission.timeline_frame("2030-01-01", "2030-04-01", backend=backend))
+
+    assert nw.Boolean == frame.schema["extrapolated"]
+    assert [False, False, False, False, True, True, True, True] == frame["extrapolated"].to_list()
+    recorded = mission.timeline_frame("2030-01-01", "2030-02-15", "daily", backend=backend)
+    assert not nw.from_native(recorded)["extrapolated"].any()
 
 
 def test_pandas_frames_hold_dates_as_datetimes_and_missing_numbers_as_nan():

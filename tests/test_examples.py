@@ -46,7 +46,7 @@ def test_monthly_csv_writes_a_table(tmp_path):
     lines = target.read_text(encoding="utf-8").splitlines()
     assert f"wrote {len(lines) - 1} rows to {target}" == result.stdout.strip()
     assert lines[0].startswith("date,country,personnel_type,deployed,deployed_qualifier,")
-    assert "2024-07-01,KEN,police,200,about,1000,exact,800,about,1000,exact" in lines
+    assert "2024-07-01,KEN,police,200,about,1000,exact,800,about,1000,exact,False" in lines
 
 
 def test_what_if_shows_the_record_and_the_scenario():

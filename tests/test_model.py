@@ -182,11 +182,17 @@ def test_country_lookup():
         ),
         (
             lambda: Contingent(country="KEN", personnel_type="police", history=[1]),
-            "history[0]: must be a Pledge, Arrival, Departure or StrengthReport, not int (1)",
+            (
+                "history[0]: must be a Pledge, Arrival, Transfer, Departure or StrengthReport, "
+                "not int (1)"
+            ),
         ),
         (
             lambda: Contingent(country="KEN", personnel_type="police", history=5),
-            "history: must be a list of Pledge, Arrival, Departure or StrengthReport, not int (5)",
+            (
+                "history: must be a list of Pledge, Arrival, Transfer, Departure or "
+                "StrengthReport, not int (5)"
+            ),
         ),
         (
             lambda: Source(id="has space", publisher="AP", title="t"),
@@ -248,7 +254,7 @@ def test_country_lookup():
             lambda: Contribution(
                 on=D(2024, 1, 1), donor="USA", amount=1, currency="USD", status="promised"
             ),
-            "status: must be one of pledged, deposited, frozen (got 'promised')",
+            "status: must be one of pledged, committed, deposited, spent, frozen (got 'promised')",
         ),
         (
             lambda: Milestone(on=D(2024, 1, 26), title="", kind="ruling"),
@@ -304,7 +310,7 @@ def test_a_mission_lists_every_problem_at_once():
             milestones=[
                 Milestone(on=D(2024, 9, 21), title="Visit", sources=["ap-2024-06-25", "gone"])
             ],
-            current_through=D(2024, 7, 1),
+            current_through=D(2024, 6, 1),
         )
     assert [
         (
@@ -321,7 +327,7 @@ def test_a_mission_lists_every_problem_at_once():
             "no source in the mission defines it"
         ),
         "milestones[0].sources[1]: unknown source id 'gone': no source in the mission defines it",
-        "current_through: 2024-07-01 is before the latest record, dated 2024-09-21",
+        "current_through: 2024-06-01 is before the latest record, dated 2024-06-25",
     ] == [str(p) for p in info.value.problems]
 
 
@@ -387,14 +393,19 @@ def test_uncited_records_and_unused_sources_are_listed():
     assert (spare,) == m.unused_sources()
 
 
-def test_current_through_defaults_to_the_latest_record():
-    """Without a stated day, the records describe up to the latest of them."""
+def test_current_through_defaults_to_the_latest_personnel_record():
+    """Without a stated day, the edge is the latest history record, adoption or handover.
+
+    A later milestone, contribution or indicator does not move it: it says nothing of the
+    personnel.
+    """
     m = make_mission(
         milestones=[
             Milestone(on=D(2024, 9, 21), title="Visit", kind="visit", sources=["ap-2024-06-25"])
         ]
     )
-    assert D(2024, 9, 21) == m.current_through
+    assert D(2024, 6, 25) == m.current_through
+    assert D(2024, 6, 25) == m.contingents[0].last_record_date
     assert D(2025, 1, 1) == make_mission(current_through=D(2025, 1, 1)).current_through
     empty = Mission(name="Empty", acronym="E", host="HTI", lead="KEN")
     assert empty.current_through is None

@@ -84,6 +84,20 @@ def small_mission(**fields):
     return Mission(**(defaults | fields))
 
 
+def extrapolated(ax):
+    """The artists that mark the days after the edge of the record, and the line at the edge."""
+    children = ax.get_children()
+    return (
+        [a for a in children if a.get_gid() == "extrapolated"],
+        [a for a in children if a.get_gid() == "edge of the record"],
+    )
+
+
+def span(band):
+    """The first and last x of a band drawn by axvspan."""
+    return band.get_x(), band.get_x() + band.get_width()
+
+
 def test_import_does_not_load_matplotlib():
     """Importing the package, its charts module and its data leaves matplotlib unloaded."""
     code = (
@@ -96,13 +110,13 @@ def test_import_does_not_load_matplotlib():
 
 
 def test_force_buildup_of_the_mss(tmp_path):
-    """The MSS build-up: six countries stacked, the lines, the mandates and eight milestones."""
+    """The MSS build-up to its last day: six countries stacked, lines, mandates, 7 milestones."""
     mss = data.mss()
     ax = plot.force_buildup(mss)
 
     assert render(ax, tmp_path / "mss.png").startswith(PNG)
     assert (
-        "Multinational Security Support Mission (MSS): personnel, 2023-09-20 to 2025-10-02"
+        "Multinational Security Support Mission (MSS): personnel, 2023-09-20 to 2025-10-01"
         == ax.get_title()
     )
     assert ("Date", "Personnel") == (ax.get_xlabel(), ax.get_ylabel())
@@ -110,21 +124,22 @@ def test_force_buildup_of_the_mss(tmp_path):
         "Deployed: ~956",
         "Kenya: >699",
         "Guatemala: 150",
-        "El Salvador: ≤78",
+        "El Salvador: ~78",
         "Jamaica: 21",
         "Bahamas: 6",
         "Belize: 2",
         "approximate or a bound, as reported",
         "Committed: ≤3,628",
         "Projected force: ≤3,628",
-        "Planned strength: ~2,500",
+        "Planned strength: ≤2,500",
         "mandate in force (shaded)",
         "2023-10-02  Resolution 2699 (2023) authorises the MSS",
         "2024-06-25  The first Kenyan contingent lands in Port-au-Prince",
     ] == legend_labels(ax)[:14]
-    assert 8 == sum(label[:4] in {"2023", "2024", "2025"} for label in legend_labels(ax))
-    assert "On 2025-10-02, as reported" == ax.get_legend().get_title().get_text()
-    assert [str(n) for n in range(1, 9)] == numbered(ax)
+    assert 7 == sum(label[:4] in {"2023", "2024", "2025"} for label in legend_labels(ax))
+    # The last day of the MSS: it handed over to the GSF on 2025-10-02.
+    assert "On 2025-10-01, as reported" == ax.get_legend().get_title().get_text()
+    assert [str(n) for n in range(1, 8)] == numbered(ax)
     bands = [c for c in ax.collections if isinstance(c, FillBetweenPolyCollection)]
     # Six bands, and hatching over Kenya's and El Salvador's approximate figures.
     assert 8 == len(bands)
@@ -159,11 +174,10 @@ def test_force_buildup_of_the_gsf_draws_the_ceiling():
 
 
 def test_force_buildup_options():
-    """A window past the records is cross-hatched; milestone kinds choose the markers."""
+    """Milestone kinds choose the markers."""
     mss = data.mss()
-    ax = plot.force_buildup(mss, "2024-09-01", "2025-12-31", milestone_kinds=["visit"])
+    ax = plot.force_buildup(mss, "2024-09-01", "2025-09-30", milestone_kinds=["visit"])
 
-    assert "after the records end" in legend_labels(ax)
     assert ["1"] == numbered(ax)
     assert "2024-09-21  President Ruto visits Port-au-Prince and pledges…" in legend_labels(ax)
     assert [] == numbered(plot.force_buildup(mss, milestone_kinds=()))
@@ -192,8 +206,57 @@ def test_force_buildup_shows_a_lapse_unshaded_and_a_ceiling_ending():
 
     shaded = [p for p in ax.patches if not p.get_label()]
     assert 2 == len(shaded)
-    assert "after the records end" in legend_labels(ax)
     assert "Authorised ceiling (none on this day)" in legend_labels(ax)
+
+
+def test_force_buildup_marks_the_days_after_the_records():
+    """Past current_through the chart is cross-hatched, with a line and a label at the edge."""
+    mission = small_mission(current_through=date(2030, 2, 15))
+    ax = plot.force_buildup(mission, end="2030-04-30")
+
+    (band,), (edge,) = extrapolated(ax)
+    first_day_after = mdates.date2num(date(2030, 2, 16))
+    assert pytest.approx((first_day_after, mdates.date2num(date(2030, 5, 1)))) == span(band)
+    assert band.get_hatch() == "x"
+    assert [first_day_after, first_day_after] == list(edge.get_xdata())
+    assert "extrapolated after 2030-02-15" in [t.get_text().strip() for t in ax.texts]
+    assert (
+        "extrapolated after 2030-02-15:\nthe last recorded values, carried forward"
+        in legend_labels(ax)
+    )
+    assert "On 2030-04-30, extrapolated from 2030-02-15" == ax.get_legend().get_title().get_text()
+
+
+def test_force_buildup_marks_nothing_within_the_records():
+    """A window that ends on current_through has no band, no line, and says "as reported"."""
+    mission = small_mission(current_through=date(2030, 2, 15))
+    ax = plot.force_buildup(mission, end="2030-02-15")
+
+    assert ([], []) == extrapolated(ax)
+    assert not any(label.startswith("extrapolated") for label in legend_labels(ax))
+    assert "On 2030-02-15, as reported" == ax.get_legend().get_title().get_text()
+
+
+def test_force_buildup_wholly_after_the_records():
+    """A window that starts after current_through is cross-hatched throughout, with no edge."""
+    mission = small_mission(current_through=date(2030, 2, 15))
+    ax = plot.force_buildup(mission, "2030-03-01", "2030-03-31")
+
+    (band,), edges = extrapolated(ax)
+    assert [] == edges
+    assert pytest.approx(ax.get_xlim()) == span(band)
+
+
+def test_force_buildup_of_the_bundled_data_after_its_records():
+    """The GSF drawn past its records marks the days after current_through."""
+    gsf = data.gsf()
+    ax = plot.force_buildup(gsf, end="2026-09-01")
+
+    bands, _ = extrapolated(ax)
+    assert bands
+    assert any(
+        label.startswith(f"extrapolated after {gsf.current_through}") for label in legend_labels(ax)
+    )
 
 
 def test_force_buildup_groups_countries_beyond_the_palette():
@@ -242,7 +305,7 @@ def test_pledged_vs_deployed_of_the_mss(tmp_path):
     ax = plot.pledged_vs_deployed(data.mss())
 
     assert render(ax, tmp_path / "bars.png").startswith(PNG)
-    assert "MSS: committed and deployed by country on 2025-10-02" == ax.get_title()
+    assert "MSS: committed and deployed by country on 2025-10-01" == ax.get_title()
     assert ("Personnel", "Country") == (ax.get_xlabel(), ax.get_ylabel())
     committed, deployed = ax.containers
     assert isinstance(committed, BarContainer)
@@ -264,7 +327,7 @@ def test_pledged_vs_deployed_of_the_mss(tmp_path):
     assert [2000, 1000, 200, 150, 150, 78, 50] == [bar.get_width() for bar in committed]
     labels = [t.get_text() for t in ax.texts]
     assert ["≤2,000", "1,000", "200", "150", "150", "78", "50"] == labels[:7]
-    assert ["0", ">699", "21", "6", "150", "≤78", "2"] == labels[7:]
+    assert ["0", ">699", "21", "6", "150", "~78", "2"] == labels[7:]
     assert ["////", None, None, None, None, None, None] == [b.get_hatch() for b in committed]
     assert [
         "Committed (latest pledge)",
@@ -274,16 +337,42 @@ def test_pledged_vs_deployed_of_the_mss(tmp_path):
 
 
 def test_pledged_vs_deployed_on_a_day():
-    """On a given day, as a string; after the records end, the title says so."""
+    """On a given day, as a string; after the records end, the chart says so."""
     gsf = data.gsf()
-    before = plot.pledged_vs_deployed(gsf, "2025-10-01")
-    after = plot.pledged_vs_deployed(gsf, "1 Jan 2027")
+    before = plot.pledged_vs_deployed(gsf, "2025-10-02")
+    after = plot.pledged_vs_deployed(gsf, "1 Sep 2026")
 
-    assert ["Kenya"] == [t.get_text() for t in before.get_yticklabels()]
+    # The day the GSF took over the six countries of the MSS.
+    assert {"Kenya", "Guatemala", "El Salvador", "Jamaica", "Bahamas", "Belize"} == {
+        t.get_text() for t in before.get_yticklabels()
+    }
+    assert ([], []) == extrapolated(before)
+    assert after.get_title().startswith("GSF: committed and deployed by country on 2026-09-01\n")
+    assert f"(extrapolated from {gsf.current_through}," in after.get_title()
+    assert extrapolated(after)[0]
+
+
+def test_pledged_vs_deployed_after_the_records():
+    """On a day after current_through the chart is cross-hatched; the title and legend say so."""
+    mission = small_mission(current_through=date(2030, 2, 15))
+    ax = plot.pledged_vs_deployed(mission, "2030-03-01")
+
+    (cover,), edges = extrapolated(ax)
+    assert [] == edges
+    assert ((0, 0), 1, 1) == (cover.get_xy(), cover.get_width(), cover.get_height())
+    assert ax.transAxes == cover.get_transform() - cover.get_patch_transform()  # the whole Axes
     assert (
-        "GSF: committed and deployed by country on 2027-01-01 (the records end on 2026-02-08)"
-        == after.get_title()
+        "EXM: committed and deployed by country on 2030-03-01\n"
+        "(extrapolated from 2030-02-15, the last day the records describe)"
+    ) == ax.get_title()
+    assert (
+        "extrapolated after 2030-02-15:\nthe last recorded values, carried forward"
+        in legend_labels(ax)
     )
+    recorded = plot.pledged_vs_deployed(mission, "2030-02-15")
+    assert ([], []) == extrapolated(recorded)
+    assert "EXM: committed and deployed by country on 2030-02-15" == recorded.get_title()
+    assert ["Committed (latest pledge)", "Deployed"] == legend_labels(recorded)
 
 
 def test_pledged_vs_deployed_with_nothing_to_draw():
@@ -298,7 +387,7 @@ def test_pledged_vs_deployed_with_nothing_to_draw():
 
 
 def test_indicator_series_of_displacement(tmp_path):
-    """Six observations of the MSS and the GSF, joined, with markers by qualifier."""
+    """Seven observations of the MSS and the GSF, joined, with markers by qualifier."""
     ax = plot.indicator_series(data.missions(), "internally displaced persons")
 
     assert render(ax, tmp_path / "idps.png").startswith(PNG)
@@ -307,6 +396,7 @@ def test_indicator_series_of_displacement(tmp_path):
     assert isinstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter)
     assert [
         "~315,000",
+        "362,551",
         "578,074",
         ">700,000",
         "1,041,000",
@@ -314,8 +404,8 @@ def test_indicator_series_of_displacement(tmp_path):
         ">1,400,000",
     ] == [t.get_text() for t in ax.texts]
     joined, *markers = ax.get_lines()
-    assert ("-", 6) == (joined.get_linestyle(), len(joined.get_xdata()))
-    assert [("o", "#0072B2", 2), ("o", "white", 2), ("^", "#0072B2", 2)] == [
+    assert ("-", 7) == (joined.get_linestyle(), len(joined.get_xdata()))
+    assert [("o", "#0072B2", 3), ("o", "white", 2), ("^", "#0072B2", 2)] == [
         (line.get_marker(), line.get_markerfacecolor(), len(line.get_xdata())) for line in markers
     ]
     assert [
@@ -334,7 +424,8 @@ def test_indicator_series_of_killings_is_not_joined():
 
     assert 0 == sum(line.get_linestyle() == "-" for line in apart.get_lines())
     assert 1 == sum(line.get_linestyle() == "-" for line in joined.get_lines())
-    assert "upper bound" not in " ".join(legend_labels(apart))
+    # "Nearly 6,000" in 2025 is an upper bound, and the key says what that means.
+    assert "upper bound (≤, <): the true number may be lower" in legend_labels(apart)
 
 
 def test_indicator_series_of_one_mission_and_areas():

@@ -236,7 +236,7 @@ def test_validate_prints_every_problem_with_its_path(tmp_path, document):
         "  $.missions[0].contingents[0].history[1].personnel: must be >= 0 (got -3)",
         (
             "  $.missions[0].contingents[1].history[0].kind: unknown kind 'troops_withdrawn'; "
-            "expected one of arrival, departure, pledge, strength_report"
+            "expected one of arrival, departure, pledge, strength_report, transfer"
         ),
         f"{tmp_path / 'missing.json'}: 1 problem",
         f"  $: cannot read '{tmp_path / 'missing.json'}': No such file or directory",

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import attrs
 import pytest
 from dateutil.rrule import WEEKLY, rrule
 
@@ -119,9 +120,22 @@ def test_status_between_mandates_and_against_a_ceiling(mission):
 def test_status_before_the_first_and_after_the_last_mandate(mission):
     """Before any resolution and after the last, the report says so."""
     assert "none yet (before the first resolution)" in str(mission.status(D(2029, 1, 1)))
-    ended = mission.status(D(2031, 8, 1))
+    # The last mandate expires after the record's edge (2030-07-10): its state is unknown.
+    unknown = mission.status(D(2031, 8, 1))
+    assert Authorisation.UNKNOWN == unknown.authorisation
+    assert unknown.last_mandate is not None
+    expires = unknown.last_mandate.expires.isoformat()
+    assert (
+        f"unknown after {expires}, the expiry of {unknown.last_mandate.resolution}: "
+        "no renewal or lapse recorded; the record ends on 2030-07-10"
+    ) in str(unknown)
+    assert unknown.deployed == mission.status(mission.current_through).deployed
+    # A record that reaches the expiry shows the end: no mandate, and every figure 0.
+    covered = attrs.evolve(mission, current_through=D(2031, 8, 1))
+    ended = covered.status(D(2031, 8, 1))
     assert Authorisation.ENDED == ended.authorisation
-    assert "none in force (the last mandate has expired)" in str(ended)
+    assert f"none in force ({ended.last_mandate.resolution} expired on {expires})" in str(ended)
+    assert (Figure(0), Figure(0)) == (ended.deployed, ended.committed)
     bare = Mission(name="Bare", acronym="B", host="HTI", lead="KEN")
     assert "none recorded" in str(bare.status(D(2030, 1, 1)))
 
@@ -132,7 +146,11 @@ def test_a_status_after_the_records_says_it_extrapolates(mission):
     assert not mission.status(D(2030, 7, 10)).extrapolated
     later = mission.status(D(2032, 1, 1))
     assert later.extrapolated
-    assert "the records run to 2030-07-10; this status extrapolates from that day" in str(later)
+    assert 540 == later.record_age_days
+    assert (
+        "Note: The figures are extrapolated: the record ends on 2030-07-10, 540 days before "
+        "this day, and they are its last, carried forward."
+    ) in str(later)
 
 
 def test_indicators_known_on_a_day_are_the_latest_published(mission):

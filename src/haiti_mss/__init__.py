@@ -20,6 +20,7 @@ from .contingents import (
     Pledge,
     Record,
     StrengthReport,
+    Transfer,
 )
 from .countries import Country
 from .errors import DataError, Problem
@@ -28,7 +29,7 @@ from .funding import Contribution, ContributionStatus
 from .indicators import Indicator
 from .mandates import Authorisation, Duration, Lapse, Mandate, MandateTimeline, Vote
 from .milestones import Milestone, MilestoneKind
-from .missions import Mission
+from .missions import Handover, Mission
 from .sources import Alternative, Confidence, Source
 
 if TYPE_CHECKING:
@@ -42,14 +43,14 @@ if TYPE_CHECKING:
         to_dict,
         to_json,
     )
-    from .status import Breakdown, ContingentStatus, Status
+    from .status import Breakdown, ContingentStatus, DatasetStatus, Status
 
 _LAZY = {
     **dict.fromkeys(
         ("Dataset", "converter", "dump", "from_dict", "from_json", "load", "to_dict", "to_json"),
         "serialization",
     ),
-    **dict.fromkeys(("Breakdown", "ContingentStatus", "Status"), "status"),
+    **dict.fromkeys(("Breakdown", "ContingentStatus", "DatasetStatus", "Status"), "status"),
 }
 
 __all__ = [
@@ -65,10 +66,12 @@ __all__ = [
     "Country",
     "DataError",
     "Dataset",
+    "DatasetStatus",
     "Departure",
     "DepartureReason",
     "Duration",
     "Figure",
+    "Handover",
     "Indicator",
     "Lapse",
     "Mandate",
@@ -84,6 +87,7 @@ __all__ = [
     "Source",
     "Status",
     "StrengthReport",
+    "Transfer",
     "Vote",
     "converter",
     "dump",

@@ -2,7 +2,8 @@
 
 ``python -m haiti_mss`` prints the status report of the bundled mission today: the one whose
 mandate is in force, or else the latest. ``--as-of DATE``, ``--mission MSS|GSF``, ``--json``,
-``--timeline START END`` and ``--sources`` change what it shows.
+``--timeline START END`` and ``--sources`` change what it shows. A row of the timeline after
+the last day the records describe is marked "extrapolated", and a closing line names that day.
 
 ``python -m haiti_mss validate FILE...`` checks data files: it prints every problem of each
 file with its JSON path and exits 1, or prints a one-line summary per valid file and exits 0.
@@ -110,8 +111,11 @@ def _cited_figures(mission: Mission, status: Status) -> Iterator[tuple[str, list
 
 def _timeline(mission: Mission, start: date, end: date) -> Iterator[str]:
     yield f"{mission.name} ({mission.acronym}), monthly from {start} to {end}"
-    yield _row("date", "deployed", "committed", "outstanding", "projected", "mandate")
+    yield _row("date", "deployed", "committed", "outstanding", "projected", "record", "mandate")
+    edge: date | None = None
     for status in mission.timeline(start, end):
+        if status.extrapolated:
+            edge = status.current_through
         mandate = status.mandate.resolution if status.mandate else str(status.authorisation)
         yield _row(
             status.as_of,
@@ -119,13 +123,23 @@ def _timeline(mission: Mission, start: date, end: date) -> Iterator[str]:
             status.committed,
             status.outstanding,
             status.projected_force,
+            "extrapolated" if status.extrapolated else "",
             mandate,
+        )
+    if edge is not None:
+        yield (
+            f"extrapolated: the records run to {edge.isoformat()}; "
+            "later rows carry the last recorded values forward"
         )
 
 
 def _row(day: object, *cells: object) -> str:
-    *numbers, mandate = cells
-    return f"{day!s:<12}" + "".join(f"{number!s:>12}" for number in numbers) + f"  {mandate}"
+    *numbers, record, mandate = cells
+    return (
+        f"{day!s:<12}"
+        + "".join(f"{number!s:>12}" for number in numbers)
+        + f"  {record!s:<12}  {mandate}"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -14,7 +14,7 @@ import reprlib
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, TypeVar, cast
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 
@@ -96,6 +96,12 @@ def matches(regex: re.Pattern[str], description: str) -> Validator:
             raise DataError.at(attribute.name, f"must be {description} (got {show(value)})")
 
     return validate
+
+
+is_acronym: Final = matches(
+    re.compile(r"[A-Z][A-Z0-9-]*", re.ASCII), "capital letters, digits or '-', like 'MSS'"
+)
+"""Validator: a mission's acronym."""
 
 
 def is_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -34,8 +34,9 @@ if TYPE_CHECKING:
 K = TypeVar("K")
 
 # Within one day, pledges come first and strength reports last: a report includes the day's
-# movements. Arrivals precede departures so that a same-day rotation never dips below zero.
-RANK: Final = {"pledge": 0, "arrival": 1, "departure": 2, "strength_report": 3}
+# movements. Arrivals (and transfers in from a predecessor, which count as arrivals) precede
+# departures so that a same-day rotation never dips below zero.
+RANK: Final = {"pledge": 0, "arrival": 1, "transfer": 1, "departure": 2, "strength_report": 3}
 
 
 def sort_history(records: Sequence[Record]) -> tuple[Record, ...]:
@@ -242,7 +243,7 @@ def _fold() -> Generator[None, tuple[date, int, Figure] | None, ContingentIndex]
         elif record_rank < rank:
             raise OutOfOrderError(position)
         rank = record_rank
-        if rank == 1:  # an arrival
+        if rank == 1:  # an arrival, or a transfer in
             moved += figure.value
             if figure.qualifier is not _EXACT:
                 moved_qualifier = _PLUS[moved_qualifier, figure.qualifier]

@@ -44,6 +44,7 @@ from .contingents import (
     Pledge,
     Record,
     StrengthReport,
+    Transfer,
 )
 from .countries import Country, is_alpha3
 from .figures import MAX_MAGNITUDE, Figure, Qualifier, trusted_figure
@@ -90,6 +91,7 @@ _KINDS: Final = {
     "arrival": _kind(Arrival),
     "departure": _kind(Departure, ("reason",)),
     "strength_report": _kind(StrengthReport),
+    "transfer": _kind(Transfer, ("from_mission",)),
 }
 _CONFIDENCES: Final = {member.value: member for member in Confidence}
 _REASONS: Final = {member.value: member for member in DepartureReason}
@@ -205,7 +207,11 @@ class Reader:
                 elif not _is_text(note):
                     raise NotFast
             # Every key was read above, or the record has one that this loop does not read.
-            if len(item) != keys - (listed is _ABSENT) - (note == "") - (confidence is None):
+            # A transfer (a handful per handover) is read by the detailed path too.
+            if (
+                len(item) != keys - (listed is _ABSENT) - (note == "") - (confidence is None)
+                or cls is Transfer
+            ):
                 record = self._other(item, ids)
             else:
                 record = new(cls)

@@ -21,6 +21,7 @@ from . import _counting
 from ._checks import (
     are_texts,
     as_tuple,
+    is_acronym,
     is_date,
     is_int,
     is_str,
@@ -51,6 +52,7 @@ __all__ = [
     "Pledge",
     "Record",
     "StrengthReport",
+    "Transfer",
 ]
 
 
@@ -122,7 +124,7 @@ class Record:
             raise DataError.at(
                 (),
                 f"{type(self).__name__} is not a kind of record: "
-                "build a Pledge, Arrival, Departure or StrengthReport",
+                "build a Pledge, Arrival, Transfer, Departure or StrengthReport",
             )
         for i, alternative in enumerate(self.alternatives):
             check_head_count(alternative.value, ("alternatives", i, "value"))
@@ -179,6 +181,27 @@ class Arrival(Record):
 
 
 @attrs.frozen(kw_only=True)
+class Transfer(Record):
+    """On day *on*, *personnel* pass to this mission from the mission *from_mission*.
+
+    It records a handover (see ``Mission.handover``): the personnel were already in the host
+    country, in the mission that this one succeeds, and from this day on they are counted here.
+    It counts as an arrival in the successor's history; the predecessor counts nobody from the
+    day of the handover on. A dataset checks that *personnel* is the strength the predecessor's
+    contingent had on the day before (:meth:`Mission.transfers` computes it).
+
+    >>> Transfer(on=date(2025, 10, 2), personnel=Figure(150), from_mission="MSS").from_mission
+    'MSS'
+    """
+
+    kind: ClassVar[str] = "transfer"
+    figure_field: ClassVar[str] = "personnel"
+
+    personnel: Figure = attrs.field(converter=to_figure, validator=is_head_count)
+    from_mission: str = attrs.field(validator=is_acronym)
+
+
+@attrs.frozen(kw_only=True)
 class Departure(Record):
     """On day *on*, *personnel* leave, for a :class:`DepartureReason`.
 
@@ -219,7 +242,7 @@ def _span(history: tuple[Record, ...]) -> str:
     return f", {history[0].on.isoformat()} to {history[-1].on.isoformat()}"
 
 
-RECORD_TYPES: tuple[type[Record], ...] = (Pledge, Arrival, Departure, StrengthReport)
+RECORD_TYPES: tuple[type[Record], ...] = (Pledge, Arrival, Transfer, Departure, StrengthReport)
 """The kinds of record a history may hold, in the order they count within one day."""
 
 
@@ -235,7 +258,7 @@ def to_history(value: Iterable[Record]) -> tuple[Record, ...]:
     return records  # the validator reports what is not a record
 
 
-is_history = tuple_of(RECORD_TYPES, "Pledge, Arrival, Departure or StrengthReport")
+is_history = tuple_of(RECORD_TYPES, "Pledge, Arrival, Transfer, Departure or StrengthReport")
 
 
 @attrs.frozen(kw_only=True)

@@ -135,7 +135,7 @@ def records_frame(mission: Mission, backend: str | None = None) -> Any:  # noqa:
 
 
 _TIMELINE_COLUMNS: Final[Sequence[Column]] = (
-    ("date", "Date", lambda r: r[0]),
+    ("date", "Date", lambda r: r[0].as_of),
     ("country", "String", lambda r: r[1].country.code),
     ("personnel_type", "String", lambda r: r[1].personnel_type.value),
     ("deployed", "Int64", lambda r: _count(r[1].deployed)),
@@ -146,6 +146,7 @@ _TIMELINE_COLUMNS: Final[Sequence[Column]] = (
     ("outstanding_qualifier", "String", lambda r: r[1].outstanding.qualifier.value),
     ("projected", "Int64", lambda r: _count(r[1].projected)),
     ("projected_qualifier", "String", lambda r: r[1].projected.qualifier.value),
+    ("extrapolated", "Boolean", lambda r: r[0].extrapolated),
 )
 
 
@@ -158,13 +159,22 @@ def timeline_frame(
 ) -> Any:  # noqa: ANN401  # the backend's frame
     """The counts of each contingent on each day of *rule*, from *start* to *end* inclusive.
 
+    One row per contingent per day, with the columns ``date``, ``country`` (its code),
+    ``personnel_type``, then ``deployed``, ``committed``, ``outstanding`` and ``projected``,
+    each with its ``_qualifier`` column beside it, and ``extrapolated``: a boolean, true on
+    the days after the last day the records describe, whose counts carry the last recorded
+    ones forward (:attr:`~haiti_mss.Status.extrapolated`).
+
     >>> from haiti_mss import data
     >>> frame = timeline_frame(data.mss(), "2024-09-01", "2024-10-01", backend="polars")
-    >>> frame.filter(country="KEN").select("date", "deployed", "committed").rows()
-    [(datetime.date(2024, 9, 1), 400, 1000), (datetime.date(2024, 10, 1), 400, 1000)]
+    >>> frame.filter(country="KEN").select("date", "deployed", "committed", "extrapolated").rows()
+    [(datetime.date(2024, 9, 1), 400, 1000, False), (datetime.date(2024, 10, 1), 383, 1000, False)]
+    >>> later = timeline_frame(data.gsf(), "2026-08-01", "2026-09-01", backend="polars")
+    >>> later["extrapolated"].all()
+    True
     """
     statuses = mission.timeline(to_day(start, "start"), to_day(end, "end"), rule)
-    rows = ((status.as_of, c) for status in statuses for c in status.contingents)
+    rows = ((status, c) for status in statuses for c in status.contingents)
     return _frame(_TIMELINE_COLUMNS, rows, backend)
 
 
@@ -207,7 +217,7 @@ def indicators_frame(mission: Mission, backend: str | None = None) -> Any:  # no
     >>> from haiti_mss import data
     >>> frame = indicators_frame(data.mss(), backend="polars")
     >>> frame.filter(name="internally displaced persons").select("as_of", "value", "qualifier").row(
-    ...     1
+    ...     2
     ... )
     (datetime.date(2024, 5, 31), 578074.0, 'exact')
     """

@@ -32,11 +32,18 @@ __all__ = ["Contribution", "ContributionStatus"]
 
 
 class ContributionStatus(enum.StrEnum):
-    """Where a contribution stands: promised, paid in, or held back."""
+    """Where a contribution stands: promised, committed, paid in, spent, or held back."""
 
     PLEDGED = "pledged"
+    """Promised, and no more."""
+    COMMITTED = "committed"
+    """Set aside for the mission by the donor, paid in or not."""
     DEPOSITED = "deposited"
+    """Paid into the mission's trust fund, or received."""
+    SPENT = "spent"
+    """Paid in and spent."""
     FROZEN = "frozen"
+    """Committed but held back, under a freeze or a stop-work order."""
 
 
 @functools.cache

@@ -324,6 +324,11 @@ class Authorisation(enum.StrEnum):
     """Between two mandates, after one expired and before the next was adopted."""
     ENDED = "ended"
     """After the last mandate expired."""
+    SUCCEEDED = "succeeded"
+    """From the day the mission handed over to its successor (see ``Mission.handover``)."""
+    UNKNOWN = "unknown"
+    """After the last mandate's expiry, which falls after the edge of the record: the record
+    cannot tell an expiry from a renewal it has not seen (see ``Mission.authorisation_on``)."""
     NONE = "none"
     """The timeline holds no mandates."""
 

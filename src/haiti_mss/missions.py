@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Container, Iterable, Iterator
-from datetime import date
+from collections.abc import Container, Iterable, Iterator, Sequence
+from datetime import date, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
@@ -15,34 +14,35 @@ from ._checks import (
     are_texts,
     as_tuple,
     instance_of,
+    is_acronym,
+    is_date,
     is_optional_date,
     is_str,
     is_text,
-    matches,
+    optional_member_of,
     to_day,
     to_texts,
     tuple_of,
 )
-from .contingents import Contingent, PersonnelType, Record
+from .contingents import Contingent, PersonnelType, Record, Transfer
 from .countries import Country, is_country, to_country
 from .errors import DataError, Problem, format_path
 from .figures import ZERO, Figure, is_optional_strength, to_optional_figure
 from .funding import Contribution
 from .indicators import Indicator
-from .mandates import MandateTimeline, mandates_html, to_timeline
+from .mandates import Authorisation, MandateTimeline, mandates_html, to_timeline
 from .milestones import Milestone
-from .sources import Source
+from .sources import Confidence, Source, to_confidence
 
 if TYPE_CHECKING:
     from dateutil.rrule import rrule
 
     from .status import Status
 
-__all__ = ["Mission"]
+__all__ = ["Handover", "Mission", "handover_problems"]
 
 T = TypeVar("T", Contribution, Milestone, Indicator)
-_ACRONYM: Final = re.compile(r"[A-Z][A-Z0-9-]*")
-_is_acronym = matches(_ACRONYM, "capital letters, digits or '-', like 'MSS'")
+_DAY: Final = timedelta(days=1)
 
 
 def _by_date(value: Iterable[T], cls: type[T]) -> tuple[T, ...]:
@@ -85,9 +85,16 @@ def _cited(
         yield (*path, "alternatives", a, "sources"), alternative.sources
 
 
+def _life_dates(mission: Mission) -> Iterator[date]:
+    """The dates of the records of a mission's life outside its histories: mandates, handover."""
+    yield from (mandate.adopted for mandate in mission.mandates)
+    if mission.handover is not None:
+        yield mission.handover.on
+
+
 def _other_dates(mission: Mission) -> Iterator[date]:
     """The dates of the records that are not in a history: :meth:`record_dates` without them."""
-    yield from (mandate.adopted for mandate in mission.mandates)
+    yield from _life_dates(mission)
     yield from (item.on for item in mission.contributions)
     yield from (item.on for item in mission.milestones)
     for indicator in mission.indicators:
@@ -96,15 +103,40 @@ def _other_dates(mission: Mission) -> Iterator[date]:
             yield indicator.published
 
 
-def _latest_record(mission: Mission) -> date | None:
+def _latest_personnel_record(mission: Mission) -> date | None:
+    """The latest date of the records that the personnel figures rest on (the default edge)."""
     try:
         # A history is in date order: its last record is its latest.
         last = (contingent.last_record_date for contingent in mission.contingents)
-        return max(
-            (*(day for day in last if day is not None), *_other_dates(mission)), default=None
-        )
+        return max((*(day for day in last if day is not None), *_life_dates(mission)), default=None)
     except (AttributeError, TypeError):
         return None  # a field is invalid: its validator, which runs next, reports it
+
+
+def _a(kind: str) -> str:
+    """A record's kind with its article: "an arrival", "a strength report"."""
+    words = kind.replace("_", " ")
+    return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
+
+
+@attrs.frozen(kw_only=True)
+class Handover:
+    """The day a mission hands over to its successor, and the sources that say so.
+
+    From day *on*, the personnel of the mission are counted in its successor (each contingent
+    present passes with its strength, as a :class:`~haiti_mss.Transfer` in the successor's
+    history), and the mission counts nobody: it has ended.
+
+    >>> Handover(on=date(2025, 10, 2), sources=["caricom-gsf"]).on
+    datetime.date(2025, 10, 2)
+    """
+
+    on: date = attrs.field(validator=is_date)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_texts, validator=are_texts)
+    confidence: Confidence | None = attrs.field(
+        default=None, converter=to_confidence, validator=optional_member_of(Confidence)
+    )
+    note: str = attrs.field(default="", validator=is_str)
 
 
 @attrs.frozen(kw_only=True)
@@ -114,8 +146,16 @@ class Mission:
     Every collection takes a list and is stored as a tuple; contingents keep their order,
     the dated collections are stored in date order. Every source id that a record names must be
     defined in *sources*; *planned_strength_sources* cite the planned strength.
-    *current_through* is the last day the records describe; it defaults to the date of the
-    latest record.
+
+    The mission exists from the adoption of its first mandate (:attr:`started_on`) to its end
+    (:attr:`ended_on`): the day of its *handover* to its *successor*, or the day after its
+    last mandate expires when the record covers that day. Before it exists, its contingents
+    may hold pledges only; from its end on, it counts nobody, and its histories hold nothing.
+
+    *current_through* is the edge of the record: the last day its personnel records describe.
+    It defaults to the latest date of its histories, mandate adoptions and handover; a later
+    day's figures are extrapolated from it. Contributions, milestones and indicators may be
+    later (see :attr:`indicators_through`).
 
     >>> from haiti_mss import Arrival, Mandate, Pledge
     >>> mission = Mission(
@@ -150,7 +190,7 @@ class Mission:
     """
 
     name: str = attrs.field(validator=is_text)
-    acronym: str = attrs.field(validator=_is_acronym)
+    acronym: str = attrs.field(validator=is_acronym)
     host: Country = attrs.field(converter=to_country, validator=is_country)
     lead: Country = attrs.field(converter=to_country, validator=is_country)
     planned_strength: Figure | None = attrs.field(
@@ -178,18 +218,22 @@ class Mission:
         default=(), converter=to_sources, validator=tuple_of(Source)
     )
     successor: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_is_acronym)
+        default=None, validator=attrs.validators.optional(is_acronym)
+    )
+    handover: Handover | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_of(Handover))
     )
     current_through: date | None = attrs.field(
-        default=attrs.Factory(_latest_record, takes_self=True), validator=is_optional_date
+        default=attrs.Factory(_latest_personnel_record, takes_self=True),
+        validator=is_optional_date,
     )
     note: str = attrs.field(default="", validator=is_str)
 
     def __attrs_post_init__(self) -> None:
-        problems = [*self._duplicates(), *self._unresolved_sources()]
+        problems = [*self._duplicates(), *self._unresolved_sources(), *self._life_problems()]
         if self.successor == self.acronym:
             problems.append(Problem(("successor",), f"{self.acronym} cannot succeed itself"))
-        latest = _latest_record(self)
+        latest = _latest_personnel_record(self)
         if (
             latest is not None
             and self.current_through is not None
@@ -204,6 +248,143 @@ class Mission:
             )
         if problems:
             raise DataError(problems)
+
+    def _life_problems(self) -> Iterator[Problem]:  # noqa: C901  # a check of each rule of a life
+        """Records outside the mission's life, and a handover that cannot be."""
+        start, end = self.started_on, self.ended_on
+        handover = self.handover
+        if handover is not None:
+            if self.successor is None:
+                yield Problem(("handover",), "a handover needs a successor: name it in 'successor'")
+            if start is not None and handover.on < start:
+                yield Problem(
+                    ("handover", "on"),
+                    f"{handover.on.isoformat()} is before {self.acronym} exists: its first "
+                    f"mandate was adopted on {start.isoformat()}",
+                )
+        for i, contingent in enumerate(self.contingents):
+            history = contingent.history
+            for j, record in enumerate(history):  # pledges come first within a day
+                if start is None or record.on >= start:
+                    break
+                if record.kind != "pledge":
+                    yield Problem(
+                        ("contingents", i, "history", j),
+                        f"{_a(record.kind)} on {record.on.isoformat()}, before {self.acronym} "
+                        f"exists (its first mandate was adopted on {start.isoformat()}); only "
+                        "pledges may come before",
+                    )
+            for j in range(len(history) - 1, -1, -1):  # the history is in date order
+                record = history[j]
+                if end is None or record.on < end:
+                    break
+                yield Problem(
+                    ("contingents", i, "history", j),
+                    f"{_a(record.kind)} on {record.on.isoformat()}, but {self.acronym} "
+                    f"{self._end_words()}",
+                )
+            for j, record in enumerate(history):
+                if isinstance(record, Transfer) and record.from_mission == self.acronym:
+                    yield Problem(
+                        ("contingents", i, "history", j, "from_mission"),
+                        f"{self.acronym} cannot take over its own personnel",
+                    )
+
+    @cached_property
+    def started_on(self) -> date | None:
+        """The day the mission began to exist: its first mandate's adoption (None without one)."""
+        return self.mandates[0].adopted if self.mandates else None
+
+    @cached_property
+    def ended_on(self) -> date | None:
+        """The first day without the mission, or None while the record shows it going on.
+
+        That is the day of its :attr:`handover`, or else the day after its last mandate
+        expires when :attr:`current_through` reaches that last day (a renewal would then be in
+        the record). A mandate that expires after the record's edge leaves the end unknown.
+        """
+        if self.handover is not None:
+            return self.handover.on
+        if not self.mandates or self.current_through is None:
+            return None
+        expires = self.mandates.expires
+        return expires + _DAY if self.current_through >= expires else None
+
+    @property
+    def last_day(self) -> date | None:
+        """The last day the record covers on which the mission existed; None without records."""
+        if self.current_through is None:
+            return None
+        end = self.ended_on
+        if end is not None and self.current_through >= end:
+            return end - _DAY
+        return self.current_through
+
+    @property
+    def indicators_through(self) -> date | None:
+        """The last day the mission's indicators describe (their ``as_of``); None without any."""
+        return max((indicator.as_of for indicator in self.indicators), default=None)
+
+    def exists_on(self, day: date | str) -> bool:
+        """Whether the mission exists on *day*: from its first mandate's adoption to its end.
+
+        A mission without mandates has no recorded start, and exists until its end.
+        """
+        d = to_day(day, "day")
+        start, end = self.started_on, self.ended_on
+        return (start is None or start <= d) and (end is None or d < end)
+
+    def authorisation_on(self, day: date | str) -> Authorisation:
+        """Where *day* stands in the mission's life and its mandate timeline.
+
+        :attr:`~Authorisation.SUCCEEDED` from the handover on; :attr:`~Authorisation.UNKNOWN`
+        after the last mandate's expiry when that expiry falls after the edge of the record;
+        otherwise what the mandate timeline says.
+        """
+        d = to_day(day, "day")
+        if self.handover is not None and d >= self.handover.on:
+            return Authorisation.SUCCEEDED
+        state = self.mandates.authorisation_on(d)
+        if (
+            state is Authorisation.ENDED
+            and self.current_through is not None
+            and self.mandates.expires > self.current_through
+        ):
+            return Authorisation.UNKNOWN
+        return state
+
+    def _end_words(self) -> str:
+        """How the mission ended, in words: "ended on 2025-10-02; succeeded by the GSF"."""
+        end = self.ended_on
+        if end is None:
+            return "has not ended"
+        if self.handover is not None:
+            return f"ended on {end.isoformat()}; succeeded by the {self.successor}"
+        last = (end - _DAY).isoformat()
+        return f"ended after {last}, when its last mandate expired"
+
+    def transfers(self) -> dict[tuple[Country, PersonnelType], Transfer]:
+        """The transfers its successor's histories hold, one per contingent present at the end.
+
+        Each is dated the day of the :attr:`handover`, carries the strength the contingent had
+        on the day before, and cites the handover's sources. Empty without a handover.
+        """
+        handover = self.handover
+        if handover is None:
+            return {}
+        last = handover.on - _DAY
+        passing: dict[tuple[Country, PersonnelType], Transfer] = {}
+        for contingent in self.contingents:
+            strength = contingent.deployed_on(last)
+            if strength.value:
+                passing[contingent.key] = Transfer(
+                    on=handover.on,
+                    personnel=strength,
+                    from_mission=self.acronym,
+                    sources=handover.sources,
+                    confidence=handover.confidence,
+                )
+        return passing
 
     def _duplicates(self) -> Iterator[Problem]:
         first: dict[tuple[Country, PersonnelType], int] = {}
@@ -254,6 +435,8 @@ class Mission:
                 yield from _cited(record, ("contingents", i, "history", j))
         for i, mandate in enumerate(self.mandates):
             yield ("mandates", i, "sources"), mandate.sources
+        if self.handover is not None:
+            yield ("handover", "sources"), self.handover.sources
         for name in ("contributions", "milestones", "indicators"):
             for i, item in enumerate(getattr(self, name)):
                 yield from _cited(item, (name, i))
@@ -312,10 +495,16 @@ class Mission:
         raise KeyError(f"{self.acronym} defines no source {source_id!r}")
 
     def status(self, as_of: date | str) -> Status:
-        """The mission on day *as_of*: a date, or a string such as "2024-09-21" or "21 Sep 2024"."""
+        """The mission on day *as_of*: a date, or a string such as "2024-09-21" or "21 Sep 2024".
+
+        From the mission's end on, every figure is 0 and the status says how it ended.
+        """
         from .status import ContingentStatus, Status  # noqa: PLC0415  # loaded on first use
 
         day = to_day(as_of, "as_of")
+        end = self.ended_on
+        ended = end is not None and day >= end
+        authorisation = self.authorisation_on(day)
         return Status(
             mission=self.acronym,
             mission_name=self.name,
@@ -325,15 +514,24 @@ class Mission:
                 ContingentStatus(
                     country=c.country,
                     personnel_type=c.personnel_type,
-                    deployed=c.deployed_on(day),
-                    committed=c.committed_on(day),
+                    deployed=ZERO if ended else c.deployed_on(day),
+                    committed=ZERO if ended else c.committed_on(day),
                 )
                 for c in self.contingents
             ),
-            authorisation=self.mandates.authorisation_on(day),
-            mandate=self.mandates.in_force_on(day),
+            authorisation=authorisation,
+            mandate=(
+                self.mandates.in_force_on(day) if authorisation is Authorisation.IN_FORCE else None
+            ),
             planned_strength=self.planned_strength,
             indicators=self.indicators_known_on(day),
+            last_mandate=(
+                max(self.mandates, key=lambda m: m.expires)
+                if authorisation in {Authorisation.ENDED, Authorisation.UNKNOWN}
+                else None
+            ),
+            ended_on=end if ended else None,
+            successor=self.successor,
         )
 
     def indicators_known_on(self, day: date | str) -> tuple[Indicator, ...]:
@@ -375,7 +573,7 @@ class Mission:
     def _repr_html_(self) -> str:
         from . import _html  # noqa: PLC0415  # only notebooks need it
 
-        day = self.current_through
+        day = self.last_day
         rows = (
             (
                 _html.text(c.country),
@@ -432,7 +630,103 @@ class Mission:
 
     @property
     def total_projected_force(self) -> Figure:
-        """The total projected force on ``current_through``; 0 for a mission without records."""
-        if self.current_through is None:
+        """The total projected force on :attr:`last_day`; 0 for a mission without records.
+
+        For a mission that has ended, that is its last day before the end.
+        """
+        if self.last_day is None:
             return ZERO
-        return self.status(self.current_through).projected_force
+        return self.status(self.last_day).projected_force
+
+
+def handover_problems(missions: Sequence[Mission]) -> Iterator[Problem]:
+    """What is wrong with the handovers between *missions*, at paths from ``("missions", i)``.
+
+    A mission that hands over to a successor in *missions* must pass on every contingent
+    present on its last day: the successor's contingent holds one :class:`Transfer` from it,
+    dated the handover, of the strength :meth:`Mission.transfers` computes. A transfer must
+    come from a mission that hands over to this one on its day. A mission named but not in
+    *missions* cannot be checked, and is not.
+    """
+    index = {mission.acronym: i for i, mission in enumerate(missions)}
+    for i, mission in enumerate(missions):
+        if mission.handover is not None and mission.successor in index:
+            yield from _handover_problems(missions, i, index[mission.successor])
+    for s, successor in enumerate(missions):
+        for c in range(len(successor.contingents)):
+            yield from _transfer_problems(missions, index, s, c)
+
+
+def _handover_problems(missions: Sequence[Mission], i: int, s: int) -> Iterator[Problem]:
+    """What the successor *s* lacks to take over the personnel of mission *i*."""
+    mission, successor = missions[i], missions[s]
+    assert mission.handover is not None  # noqa: S101  # only called for a handover
+    day = mission.handover.on
+    if successor.started_on is not None and day < successor.started_on:
+        yield Problem(
+            ("missions", i, "handover", "on"),
+            f"{day.isoformat()} is before the {successor.acronym} exists "
+            f"(its first mandate was adopted on {successor.started_on.isoformat()})",
+        )
+    keys = {contingent.key: c for c, contingent in enumerate(successor.contingents)}
+    for key, expected in mission.transfers().items():
+        what = f"the {mission.acronym}'s {expected.personnel} on {day.isoformat()}"
+        if key not in keys:
+            yield Problem(
+                ("missions", s, "contingents"),
+                f"has no {key[0].code} {key[1]} contingent to take over {what}: "
+                f"add one whose history holds {expected!r}",
+            )
+        elif not any(
+            isinstance(record, Transfer) and record.from_mission == mission.acronym
+            for record in successor.contingents[keys[key]].history
+        ):
+            yield Problem(
+                ("missions", s, "contingents", keys[key], "history"),
+                f"holds no transfer of {what}, the day it handed over (missions[{i}]): "
+                f"add {expected!r}",
+            )
+
+
+def _transfer_problems(
+    missions: Sequence[Mission], index: dict[str, int], s: int, c: int
+) -> Iterator[Problem]:
+    """The problems of the transfers in contingent *c* of mission *s*."""
+    successor = missions[s]
+    key = successor.contingents[c].key
+    seen: set[str] = set()
+    for j, record in enumerate(successor.contingents[c].history):
+        if not isinstance(record, Transfer):
+            continue
+        path = ("missions", s, "contingents", c, "history", j)
+        origin = record.from_mission
+        if origin in seen:
+            yield Problem(path, f"a second transfer from the {origin}")
+            continue
+        seen.add(origin)
+        if origin not in index:
+            continue  # a mission the dataset does not hold: nothing to check it against
+        predecessor = missions[index[origin]]
+        handover = predecessor.handover
+        if handover is None or predecessor.successor != successor.acronym:
+            yield Problem(
+                (*path, "from_mission"),
+                f"the {origin} (missions[{index[origin]}]) records no handover to the "
+                f"{successor.acronym}",
+            )
+            continue
+        if record.on != handover.on:
+            yield Problem(
+                (*path, "on"),
+                f"is {record.on.isoformat()}, but the {origin} handed over on "
+                f"{handover.on.isoformat()}",
+            )
+            continue
+        expected = predecessor.transfers().get(key)
+        strength = expected.personnel if expected is not None else ZERO
+        if record.personnel != strength:
+            yield Problem(
+                (*path, "personnel"),
+                f"is {record.personnel}, but the {origin}'s {key[0].code} {key[1]} contingent "
+                f"had {strength} on {(handover.on - _DAY).isoformat()}, its last day",
+            )

@@ -19,7 +19,7 @@ import itertools
 import textwrap
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypedDict
 
 from ._checks import to_day
 from .countries import Country
@@ -72,6 +72,7 @@ _SERIES_COLOURS: Final = tuple(OKABE_ITO[i] for i in (4, 0, 2, 5, 6, 1))
 _OTHERS: Final = "#BBBBBB"
 _INK: Final = "#333333"
 _HATCH: Final = "////"
+_EXTRAPOLATED_HATCH: Final = "#999999"
 _INEXACT: Final = "approximate or a bound, as reported"
 _LONG_PERIOD: Final = 92  # days: a figure over a longer period is a total, not a level
 _MARKERS: Final = {  # marker, filled, meaning
@@ -96,15 +97,19 @@ def force_buildup(
     parts of a band that rest on an approximate figure or a bound are hatched. Committed
     strength and the total projected force are step lines; the planned strength and the
     authorised ceiling of the mandate in force are reference lines. The days each mandate is in
-    force are shaded and labelled with its resolution; days after the records end are
-    cross-hatched. Milestones are numbered markers, listed in the legend. The legend gives each
-    number on the last day, as reported.
+    force are shaded and labelled with its resolution. The days after the edge of the record,
+    whose figures are extrapolated (:attr:`~haiti_mss.Status.extrapolated`), are washed out
+    and cross-hatched in grey, from a line at the edge labelled with its date. Milestones are
+    numbered markers, listed in the legend. The legend gives each number on the last day, as
+    reported or extrapolated.
 
     Args:
         mission: The mission to draw.
         start: The first day (a date, or a string such as ``"2024-06-25"``); default: the date
             of the mission's first record.
-        end: The last day; default: the last day the records describe (``current_through``).
+        end: The last day; default: the mission's last day in the record
+            (:attr:`~haiti_mss.Mission.last_day`: ``current_through``, or the day before its
+            end).
         milestone_kinds: The kinds of milestone to mark: :data:`MILESTONE_KINDS` by default;
             ``()`` marks none and ``list(MilestoneKind)`` marks all.
         ax: The Axes to draw on; default: the Axes of a new figure.
@@ -126,18 +131,7 @@ def force_buildup(
     lines, highest = _lines(ax, x, statuses, mission.planned_strength)
     handles += lines
     handles += _shade_mandates(ax, x, statuses)
-    if mission.current_through is not None and last > mission.current_through:
-        handles.append(
-            ax.axvspan(
-                _x1(max(first, mission.current_through + _DAY)),
-                x[-1],
-                facecolor="none",
-                edgecolor="#999999",
-                hatch="xx",
-                lw=0,
-                label="after the records end",
-            )
-        )
+    handles += _mark_extrapolated(ax, x, statuses)
     milestones = [m for m in mission.milestones if m.kind in kinds and first <= m.on <= last]
     handles += _mark_milestones(ax, milestones, near=(last - first + _DAY) * 0.03)
     ax.set_xlim(x[0], x[-1])
@@ -149,7 +143,7 @@ def force_buildup(
     ax.set_title(
         f"{_plain(mission.name)} ({mission.acronym}): personnel, {first.isoformat()} to {last}"
     )
-    _legend(ax, handles, title=f"On {last.isoformat()}, as reported")
+    _legend(ax, handles, title=f"On {last.isoformat()}, {_as_reported(statuses[-1])}")
     return ax
 
 
@@ -160,12 +154,13 @@ def pledged_vs_deployed(
 
     Countries with neither are left out; the others are sorted by the larger of the two. Each
     bar is labelled with its figure as reported, and bars that show an approximate figure or a
-    bound are hatched.
+    bound are hatched. On a day after the edge of the record, whose figures are extrapolated,
+    the whole chart is washed out and cross-hatched in grey, and its title names the edge.
 
     Args:
         mission: The mission to draw.
         day: The day (a date, or a string such as ``"2024-09-21"``); default:
-            the last day the records describe (``current_through``).
+            the mission's last day in the record (:attr:`~haiti_mss.Mission.last_day`).
         ax: The Axes to draw on; default: the Axes of a new figure.
 
     Returns:
@@ -177,11 +172,12 @@ def pledged_vs_deployed(
     """
     if day is not None:
         when = to_day(day, "day")
-    elif mission.current_through is not None:
-        when = mission.current_through
+    elif mission.last_day is not None:
+        when = mission.last_day
     else:
         raise DataError.at("day", f"{mission.acronym} has no records; pass the day to draw")
-    rows = _per_country(mission.status(when))
+    status = mission.status(when)
+    rows = _per_country(status)
     ax = _axes(ax, (10, 1.6 + 0.6 * max(len(rows), 2)))
     ys = list(range(len(rows)))
     columns = ((OKABE_ITO[0], "Committed (latest pledge)"), (OKABE_ITO[4], "Deployed"))
@@ -211,8 +207,8 @@ def pledged_vs_deployed(
     ax.set_xlabel("Personnel")
     ax.set_ylabel("Country")
     beyond = (
-        f" (the records end on {mission.current_through.isoformat()})"
-        if mission.current_through is not None and when > mission.current_through
+        f"\n({_as_reported(status)}, the last day the records describe)"
+        if status.extrapolated
         else ""
     )
     ax.set_title(f"{mission.acronym}: committed and deployed by country on {when}{beyond}")
@@ -220,7 +216,14 @@ def pledged_vs_deployed(
         ax.text(0.5, 0.5, "nothing committed or deployed", transform=ax.transAxes, ha="center")
     # Swatches of their own: a container's default entry copies its first bar, hatched or not.
     handles = [_swatch(colour, label) for colour, label in columns]
-    _legend(ax, [*handles, _swatch("white", _INEXACT, hatch=_HATCH)] if inexact else handles)
+    if inexact:
+        handles.append(_swatch("white", _INEXACT, hatch=_HATCH))
+    if status.extrapolated:
+        from matplotlib.patches import Rectangle  # noqa: PLC0415  # optional
+
+        ax.add_patch(Rectangle((0, 0), 1, 1, transform=ax.transAxes, **_extrapolated_style(status)))
+        handles.append(_extrapolated_key(status))
+    _legend(ax, handles)
     return ax
 
 
@@ -368,7 +371,7 @@ def _window(
     mission: Mission, start: date | str | None, end: date | str | None
 ) -> tuple[date, date]:
     first = min(mission.record_dates(), default=None) if start is None else to_day(start, "start")
-    last = mission.current_through if end is None else to_day(end, "end")
+    last = mission.last_day if end is None else to_day(end, "end")
     if first is None or last is None:
         raise DataError.at(
             "start" if first is None else "end",
@@ -535,6 +538,80 @@ def _shade_mandates(ax: Axes, x: Sequence[float], statuses: Sequence[Status]) ->
     if not shaded:
         return []
     return [_swatch("black", "mandate in force (shaded)", alpha=0.1)]
+
+
+class _AreaStyle(TypedDict):
+    facecolor: tuple[float, float, float, float]
+    edgecolor: str
+    hatch: str
+    lw: float
+    zorder: float
+    gid: str
+    label: str
+
+
+def _extrapolated_style(status: Status) -> _AreaStyle:
+    """How an area after the edge of the record is drawn: washed out, cross-hatched in grey."""
+    return {
+        "facecolor": (1, 1, 1, 0.5),
+        "edgecolor": _EXTRAPOLATED_HATCH,
+        "hatch": "x",
+        "lw": 0,
+        "zorder": 2.5,  # above the bands and lines, below the labels
+        "gid": "extrapolated",
+        "label": _extrapolated_label(status),
+    }
+
+
+def _extrapolated_label(status: Status) -> str:
+    assert status.current_through is not None  # noqa: S101  # extrapolated implies it
+    return f"extrapolated after {status.current_through.isoformat()}"
+
+
+def _extrapolated_key(status: Status) -> Artist:
+    """The legend entry of an extrapolated area."""
+    from matplotlib.patches import Patch  # noqa: PLC0415  # optional
+
+    return Patch(
+        facecolor="white",
+        edgecolor=_EXTRAPOLATED_HATCH,
+        hatch="xx",
+        lw=0.8,
+        label=f"{_extrapolated_label(status)}:\nthe last recorded values, carried forward",
+    )
+
+
+def _as_reported(status: Status) -> str:
+    """How a day's figures were obtained: as reported, or carried forward from the records."""
+    if status.extrapolated:
+        assert status.current_through is not None  # noqa: S101  # extrapolated implies it
+        return f"extrapolated from {status.current_through.isoformat()}"
+    return "as reported"
+
+
+def _mark_extrapolated(ax: Axes, x: Sequence[float], statuses: Sequence[Status]) -> list[Artist]:
+    """Wash out and cross-hatch the days after the edge of the record; a line at the edge."""
+    flags = [s.extrapolated for s in statuses]
+    runs = [(first, last) for first, last in _runs(flags) if flags[first]]
+    for first, last in runs:
+        ax.axvspan(x[first], x[last + 1], **_extrapolated_style(statuses[first]))
+        if first > 0:  # the edge is in the window
+            ax.axvline(x[first], color=_INK, lw=1.5, zorder=2.6, gid="edge of the record")
+            ax.text(
+                x[first],
+                0.01,
+                f" {_extrapolated_label(statuses[first])} ",
+                transform=ax.get_xaxis_transform(),
+                rotation=90,
+                ha="left",
+                va="bottom",
+                fontsize=8,
+                color=_INK,
+                bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"},
+                zorder=2.7,
+                clip_on=True,
+            )
+    return [_extrapolated_key(statuses[runs[0][0]])] if runs else []
 
 
 def _levels(days: Sequence[date], near: timedelta) -> list[int]:

@@ -40,7 +40,7 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import JsonConverter, make_converter
 
 from . import _fastload
-from ._checks import as_tuple, show, tuple_of
+from ._checks import as_tuple, show, to_day, tuple_of
 from .contingents import (
     RECORD_TYPES,
     Departure,
@@ -48,6 +48,7 @@ from .contingents import (
     PersonnelType,
     Pledge,
     Record,
+    Transfer,
 )
 from .countries import Country, is_alpha3
 from .errors import DataError, Problem
@@ -55,9 +56,9 @@ from .figures import Figure, Qualifier
 from .funding import ContributionStatus
 from .mandates import Authorisation, Duration, Mandate, MandateTimeline
 from .milestones import MilestoneKind
-from .missions import Mission, to_sources
+from .missions import Mission, handover_problems, to_sources
 from .sources import Confidence, Source
-from .status import Breakdown, Status
+from .status import Breakdown, DatasetStatus, Status
 
 __all__ = [
     "MIGRATIONS",
@@ -151,8 +152,15 @@ class Dataset:
                 )
                 problems.append(Problem(("missions", i, "acronym"), message))
             first.setdefault(mission.acronym, i)
+        if not problems:
+            problems += handover_problems(self.missions)
         if problems:
             raise DataError(problems)
+
+    def status(self, as_of: date | str) -> DatasetStatus:
+        """Every mission on day *as_of*: the personnel deployed, and each mission's share."""
+        day = to_day(as_of, "as_of")
+        return DatasetStatus(as_of=day, missions=[mission.status(day) for mission in self.missions])
 
     def mission(self, acronym: str) -> Mission:
         """The mission with this acronym ("MSS", "GSF").
@@ -412,6 +420,8 @@ def _unstructure_record(record: Record, *, native: bool = False) -> dict[str, An
     data[kind.figure_field] = figure.value if figure.qualifier is _EXACT else _qualified(figure)
     if isinstance(record, Departure):
         data["reason"] = _VALUES[record.reason]
+    elif isinstance(record, Transfer):
+        data["from_mission"] = record.from_mission
     if record.sources:
         data["sources"] = record.sources if native else list(record.sources)
     if record.alternatives:
@@ -454,6 +464,8 @@ def _unstructure_status(status: Status) -> dict[str, Any]:
         "projected_force": _unstructure_figure(status.projected_force),
         "deployment_ratio": _float(status.deployment_ratio),
         "days_until_expiry": status.days_until_expiry,
+        "extrapolated": status.extrapolated,
+        "record_age_days": status.record_age_days,
     }
 
 
@@ -464,6 +476,8 @@ _DERIVED: Final = (
     "projected_force",
     "deployment_ratio",
     "days_until_expiry",
+    "extrapolated",
+    "record_age_days",
 )
 
 

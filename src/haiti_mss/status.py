@@ -5,12 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from functools import cached_property
+from types import MappingProxyType
 from typing import Any, Generic, TypeVar, cast
 
 import attrs
 
 from . import _counting
-from ._checks import as_tuple, instance_of, is_date, is_optional_date, is_text, tuple_of
+from ._checks import (
+    as_tuple,
+    instance_of,
+    is_acronym,
+    is_date,
+    is_optional_date,
+    is_text,
+    tuple_of,
+)
 from .contingents import PersonnelType
 from .countries import Country
 from .errors import DataError
@@ -18,7 +27,7 @@ from .figures import Figure
 from .indicators import Indicator
 from .mandates import Authorisation, Mandate
 
-__all__ = ["Breakdown", "ContingentStatus", "Status"]
+__all__ = ["Breakdown", "ContingentStatus", "DatasetStatus", "Status"]
 
 K = TypeVar("K", Country, PersonnelType)
 
@@ -142,6 +151,16 @@ class Status:
     indicators: tuple[Indicator, ...] = attrs.field(
         default=(), converter=_to_indicators, validator=tuple_of(Indicator)
     )
+    last_mandate: Mandate | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_of(Mandate))
+    )
+    """The mission's last mandate, when none is in force because it has expired."""
+    ended_on: date | None = attrs.field(default=None, validator=is_optional_date)
+    """The day the mission ended, when ``as_of`` is on or after it: then every figure is 0."""
+    successor: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(is_acronym)
+    )
+    """The acronym of the mission's successor, if it has one."""
 
     @cached_property
     def deployed(self) -> Figure:
@@ -196,8 +215,22 @@ class Status:
 
     @property
     def extrapolated(self) -> bool:
-        """Whether ``as_of`` is after the last day the records describe."""
-        return self.current_through is not None and self.as_of > self.current_through
+        """Whether the figures are extrapolated: ``as_of`` is after the edge of the record.
+
+        The figures of a day after the mission's recorded end are not: they are 0.
+        """
+        return (
+            self.current_through is not None
+            and self.as_of > self.current_through
+            and self.ended_on is None
+        )
+
+    @property
+    def record_age_days(self) -> int | None:
+        """How many days ``as_of`` is after the edge of the record; None if it is not after it."""
+        if self.current_through is None or self.as_of <= self.current_through:
+            return None
+        return (self.as_of - self.current_through).days
 
     def __str__(self) -> str:
         return "\n".join(_report_lines(self))
@@ -224,6 +257,9 @@ class Status:
         if ratio is not None and self.ratio_basis is not None:
             rows.append(("deployed share", _html.text(f"{ratio:.1%} of {self.ratio_basis}")))
         caption = _html.text(f"{self.mission_name} ({self.mission}) on {self.as_of.isoformat()}")
+        life = _life_line(self)
+        if life:
+            rows.insert(0, ("record", _html.text(life)))
         if self.extrapolated:
             caption += _html.text(f" (extrapolated from {self.current_through})")
         contingents = _html.table(
@@ -243,14 +279,33 @@ class Status:
         return _html.pairs(rows, caption=caption) + contingents
 
 
-def _report_lines(status: Status) -> Iterator[str]:
-    yield f"{status.mission_name} ({status.mission}): status on {status.as_of.isoformat()}"
+def _life_line(status: Status) -> str:
+    """What the report says of the mission's end or of the edge of the record, if anything."""
+    if status.ended_on is not None:
+        return f"the {status.mission} {_ended_words(status)}; every figure is 0 from that day"
     if status.extrapolated:
         assert status.current_through is not None  # noqa: S101  # extrapolated implies it
-        yield (
-            f"  Note: the records run to {status.current_through.isoformat()}; this status "
-            "extrapolates from that day (a mandate shown as expired may have been renewed since)."
+        days = status.record_age_days
+        return (
+            f"the figures are extrapolated: the record ends on "
+            f"{status.current_through.isoformat()}, {days} day{'s' * (days != 1)} before this "
+            "day, and they are its last, carried forward"
         )
+    return ""
+
+
+def _ended_words(status: Status) -> str:
+    assert status.ended_on is not None  # noqa: S101  # only called for an ended mission
+    if status.authorisation is Authorisation.SUCCEEDED:
+        return f"ended on {status.ended_on.isoformat()}; succeeded by the {status.successor}"
+    return f"ended on {status.ended_on.isoformat()}, after its last mandate expired"
+
+
+def _report_lines(status: Status) -> Iterator[str]:
+    yield f"{status.mission_name} ({status.mission}): status on {status.as_of.isoformat()}"
+    life = _life_line(status)
+    if life:
+        yield f"  Note: {life[0].upper()}{life[1:]}."
     yield f"  Mandate:         {_mandate_line(status)}"
     basis = status.ratio_basis
     share = ""
@@ -283,9 +338,84 @@ def _mandate_line(status: Status) -> str:
         days = status.days_until_expiry
         left = "last day" if days == 0 else f"{days} day{'s' * (days != 1)} left"
         return f"{mandate.resolution}, in force until {mandate.expires.isoformat()} ({left})"
+    last = status.last_mandate
+    state = status.authorisation
+    if state is Authorisation.UNKNOWN and last is not None:
+        through = status.current_through.isoformat() if status.current_through else "no records"
+        return (
+            f"unknown after {last.expires.isoformat()}, the expiry of {last.resolution}: "
+            f"no renewal or lapse recorded; the record ends on {through}"
+        )
+    if state is Authorisation.ENDED and last is not None:
+        return f"none in force ({last.resolution} expired on {last.expires.isoformat()})"
+    if state is Authorisation.SUCCEEDED and status.ended_on is not None:
+        return f"none in force (the mission {_ended_words(status)})"
     return {
         Authorisation.NOT_YET: "none yet (before the first resolution)",
         Authorisation.LAPSED: "none in force (lapsed between resolutions)",
         Authorisation.ENDED: "none in force (the last mandate has expired)",
+        Authorisation.SUCCEEDED: "none in force (handed over to its successor)",
+        Authorisation.UNKNOWN: "unknown: no renewal or lapse recorded",
         Authorisation.NONE: "none recorded",
-    }[status.authorisation]
+    }[state]
+
+
+def _to_statuses(value: Iterable[Status]) -> tuple[Status, ...]:
+    return as_tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class DatasetStatus:
+    """Every mission of a dataset on one day: the personnel in the host country, and each share.
+
+    :meth:`Dataset.status <haiti_mss.Dataset.status>` computes it. A person is counted by one
+    mission at a time (on a handover day, by the successor), so the personnel in the host
+    country is the sum of the missions' deployed figures.
+    """
+
+    as_of: date = attrs.field(validator=is_date)
+    missions: tuple[Status, ...] = attrs.field(converter=_to_statuses, validator=tuple_of(Status))
+
+    def __attrs_post_init__(self) -> None:
+        for i, status in enumerate(self.missions):
+            if status.as_of != self.as_of:
+                raise DataError.at(
+                    ("missions", i, "as_of"),
+                    f"is {status.as_of.isoformat()}, not the day {self.as_of.isoformat()}",
+                )
+
+    @cached_property
+    def deployed(self) -> Figure:
+        """The personnel of all the missions in the host country."""
+        return _counting.total(status.deployed for status in self.missions)
+
+    @cached_property
+    def by_mission(self) -> Mapping[str, Figure]:
+        """Each mission's share of :attr:`deployed`, by acronym, in the dataset's order."""
+        return MappingProxyType({status.mission: status.deployed for status in self.missions})
+
+    @cached_property
+    def by_country(self) -> Breakdown[Country]:
+        """Deployed strength per country, over all the missions, largest first."""
+        return _breakdown(
+            [(c.country, c.deployed) for status in self.missions for c in status.contingents]
+        )
+
+    @property
+    def extrapolated(self) -> bool:
+        """Whether any mission's figures are extrapolated past the edge of its record."""
+        return any(status.extrapolated for status in self.missions)
+
+    def __str__(self) -> str:
+        shares = ", ".join(f"{status.mission} {status.deployed}" for status in self.missions)
+        lines = [f"Personnel deployed on {self.as_of.isoformat()}: {self.deployed} ({shares})"]
+        lines += (
+            f"  {status.mission}: {_life_line(status)}"
+            for status in self.missions
+            if _life_line(status)
+        )
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        shares = ", ".join(f"{status.mission}={status.deployed}" for status in self.missions)
+        return f"DatasetStatus({self.as_of.isoformat()}: {self.deployed}; {shares})"

@@ -38,7 +38,7 @@ from .funding import Contribution, ContributionStatus
 from .indicators import Indicator
 from .mandates import Duration, Lapse, Mandate, MandateTimeline, Vote
 from .milestones import Milestone, MilestoneKind
-from .missions import Mission
+from .missions import Handover, Mission
 from .serialization import Dataset
 from .sources import Alternative, Confidence, Source
 from .status import Breakdown, ContingentStatus, Status
@@ -67,6 +67,7 @@ __all__ = [
     "records",
     "sources",
     "statuses",
+    "successions",
     "texts",
     "votes",
 ]
@@ -78,6 +79,7 @@ SPAN: Final = 3 * 365
 
 # A fixed sample keeps examples fast and readable; any alpha-3 code would do.
 _CODES: Final = ("KEN", "JAM", "BLZ", "BHS", "GTM", "SLV", "BEN", "TCD", "BGD", "HTI", "USA", "CAN")
+_KEYS: Final = tuple((Country(code=code), kind) for code in _CODES for kind in PersonnelType)
 
 
 def texts(min_size: int = 0) -> st.SearchStrategy[str]:
@@ -184,20 +186,33 @@ def records(
 
 
 @st.composite
-def histories(
-    draw: st.DrawFn, max_days: int = 12, source_ids: Sequence[str] = ()
+def histories(  # noqa: PLR0913  # the window of days, the start, and the sources to cite
+    draw: st.DrawFn,
+    max_days: int = 12,
+    source_ids: Sequence[str] = (),
+    *,
+    first: date | None = None,
+    last: date | None = None,
+    start: date = EPOCH,
+    initial: int = 0,
 ) -> tuple[Record, ...]:
     """A valid history, shuffled: on each of some days, an optional pledge, movements, report.
 
-    Departures never take more people than are deployed, so the strength stays >= 0.
+    Records fall on days from *start* to *last* (default: ``SPAN`` days from *start*); only
+    pledges fall before *first*, the day the mission exists from. The strength starts at
+    *initial*, and departures never take more people than are deployed, so it stays >= 0.
     """
-    day_numbers = draw(st.lists(st.integers(0, SPAN), max_size=max_days, unique=True))
+    end = start + timedelta(days=SPAN) if last is None else last
+    span = max(0, (end - start).days)
+    day_numbers = draw(st.lists(st.integers(0, span), max_size=max_days, unique=True))
     cited = {"sources": _ids(source_ids)}
     records_: list[Record] = []
-    strength = 0
-    for day in (EPOCH + timedelta(days=n) for n in sorted(day_numbers)):
+    strength = initial
+    for day in (start + timedelta(days=n) for n in sorted(day_numbers)):
         if draw(st.booleans()):
             records_.append(draw(st.builds(Pledge, on=st.just(day), total=head_counts(), **cited)))
+        if first is not None and day < first:
+            continue  # before the mission exists, a contingent is only pledged
         for _ in range(draw(st.integers(0, 2))):
             arriving: int = draw(st.integers(0, 500))
             quality = draw(qualifiers())
@@ -371,6 +386,10 @@ def missions(
     )
     planned = draw(st.none() | st.integers(1, 5_000))
     acronym = draw(st.sampled_from(("MSS", "GSF", "HSM")))
+    timeline = draw(mandate_timelines(source_ids=ids))
+    # Records within the mission's life: only pledges before its first mandate, none after the
+    # last one expires (a later record would show the mission ended before it).
+    first, last = (timeline[0].adopted, timeline.expires) if timeline.mandates else (None, None)
     return Mission(
         name=draw(texts(min_size=1)),
         acronym=acronym,
@@ -378,9 +397,13 @@ def missions(
         lead=draw(countries()),
         planned_strength=planned,
         planned_strength_sources=draw(_ids(ids)) if planned is not None else [],
-        mandates=draw(mandate_timelines(source_ids=ids)),
+        mandates=timeline,
         contingents=[
-            Contingent(country=code, personnel_type=kind, history=draw(histories(source_ids=ids)))
+            Contingent(
+                country=code,
+                personnel_type=kind,
+                history=draw(histories(source_ids=ids, first=first, last=last)),
+            )
             for code, kind in keys
         ],
         contributions=draw(st.lists(contributions(ids), max_size=2)),
@@ -390,6 +413,96 @@ def missions(
         successor=draw(st.none() | st.just("GSF")) if acronym != "GSF" else None,
         note=draw(texts()),
     )
+
+
+@st.composite
+def successions(draw: st.DrawFn) -> Dataset:
+    """A dataset of two missions: the first hands over to the second, valid by the rules.
+
+    On the handover day, every contingent present in the predecessor passes to the successor
+    (:meth:`Mission.transfers`), whose later records continue from that strength; the
+    successor may also have contingents of its own.
+    """
+    table = draw(st.lists(sources(), min_size=1, max_size=3, unique_by=lambda s: s.id))
+    ids = [source.id for source in table]
+    adopted = draw(days(EPOCH, 200))
+    term = Duration(months=draw(st.integers(6, 18)))
+    first = Mandate.for_term(resolution=f"S/RES/1 ({adopted.year})", adopted=adopted, term=term)
+    handover_on = draw(days(adopted + timedelta(days=1), (first.expires - adopted).days))
+    keys = draw(
+        st.lists(
+            st.tuples(st.sampled_from(_CODES), st.sampled_from(PersonnelType)),
+            min_size=1,
+            max_size=3,
+            unique=True,
+        )
+    )
+    before = handover_on - timedelta(days=1)
+    predecessor = Mission(
+        name="Predecessor",
+        acronym="MSS",
+        host="HTI",
+        lead="KEN",
+        mandates=[first],
+        contingents=[
+            Contingent(
+                country=code,
+                personnel_type=kind,
+                history=draw(
+                    histories(
+                        6, ids, first=adopted, start=adopted - timedelta(days=60), last=before
+                    )
+                ),
+            )
+            for code, kind in keys
+        ],
+        successor="GSF",
+        handover=Handover(on=handover_on, sources=draw(_ids(ids))),
+        sources=table,
+    )
+    second = Mandate.for_term(
+        resolution=f"S/RES/2 ({handover_on.year})",
+        adopted=handover_on - timedelta(days=draw(st.integers(0, 5))),
+        term=term,
+    )
+    passing = predecessor.transfers()
+    own = draw(st.sampled_from([*(k for k in _KEYS if k not in passing)]))
+    contingents_ = [
+        Contingent(
+            country=key[0],
+            personnel_type=key[1],
+            history=[
+                transfer,
+                *draw(
+                    histories(
+                        6,
+                        ids,
+                        start=handover_on + timedelta(days=1),
+                        last=second.expires,
+                        initial=int(transfer.personnel.value),
+                    )
+                ),
+            ],
+        )
+        for key, transfer in passing.items()
+    ]
+    contingents_.append(
+        Contingent(
+            country=own[0],
+            personnel_type=own[1],
+            history=draw(histories(6, ids, first=second.adopted, last=second.expires)),
+        )
+    )
+    successor = Mission(
+        name="Successor",
+        acronym="GSF",
+        host="HTI",
+        lead="KEN",
+        mandates=[second],
+        contingents=contingents_,
+        sources=table,
+    )
+    return Dataset(sources=table, missions=[_citing_only(predecessor), _citing_only(successor)])
 
 
 @st.composite
@@ -414,12 +527,18 @@ def breakdowns() -> st.SearchStrategy[Breakdown[Country]]:
     return statuses().map(lambda status: status.by_country)
 
 
-@st.composite
-def datasets(draw: st.DrawFn, max_missions: int = 2) -> Dataset:
+def datasets(max_missions: int = 2) -> st.SearchStrategy[Dataset]:
     """A dataset: one table of sources, and missions whose records cite it.
 
-    Each mission holds the sources it cites, as a loaded dataset's missions do.
+    Each mission holds the sources it cites, as a loaded dataset's missions do. With room for
+    two missions, some datasets are :func:`successions`: one mission handing over to another.
     """
+    independent = _datasets(max_missions)
+    return st.one_of(independent, successions()) if max_missions >= 2 else independent
+
+
+@st.composite
+def _datasets(draw: st.DrawFn, max_missions: int) -> Dataset:
     table = draw(st.lists(sources(), max_size=4, unique_by=lambda s: s.id))
     missions_ = draw(
         st.lists(missions(source_table=table), max_size=max_missions, unique_by=lambda m: m.acronym)

@@ -9,18 +9,25 @@ user's file, once per process, on first use.
 ('Multinational Security Support Mission', 'GSF')
 >>> print(mss.status("2024-09-21").mandate.resolution)
 S/RES/2699 (2023)
+
+The personnel of both missions on a day, each person counted once:
+
+>>> print(data.status("2025-10-02").by_mission["MSS"])
+0
 """
 
 from __future__ import annotations
 
 import functools
+from datetime import date
 from importlib import resources
 
 from haiti_mss.missions import Mission
 from haiti_mss.serialization import Dataset, from_json
 from haiti_mss.sources import Source
+from haiti_mss.status import DatasetStatus
 
-__all__ = ["dataset", "gsf", "missions", "mss", "sources"]
+__all__ = ["dataset", "gsf", "missions", "mss", "sources", "status"]
 
 FILE = "haiti-mss.json"
 """The name of the data file in this package."""
@@ -51,3 +58,8 @@ def gsf() -> Mission:
 def sources() -> tuple[Source, ...]:
     """Every source the dataset cites, in the order of its table."""
     return dataset().sources
+
+
+def status(as_of: date | str) -> DatasetStatus:
+    """Both missions on day *as_of*: the personnel deployed, and each mission's share."""
+    return dataset().status(as_of)
