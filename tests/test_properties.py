@@ -51,13 +51,16 @@ def test_projected_is_at_least_deployed_and_committed(contingent, day):
 
 @given(missions(), days())
 def test_totals_equal_the_sums_of_their_parts(mission, day):
-    """Mission totals are sums over contingents and over each breakdown."""
+    """Mission totals are sums over contingents and over each breakdown; 0 after its end."""
     status = mission.status(day)
+    ended = mission.ended_on is not None and day >= mission.ended_on
     assert status.deployed.value == sum(f.value for f in status.by_country.values())
     assert status.deployed.value == sum(f.value for f in status.by_personnel_type.values())
-    assert status.deployed.value == sum(c.deployed_on(day).value for c in mission.contingents)
-    assert status.projected_force.value == sum(
-        c.projected_on(day).value for c in mission.contingents
+    assert status.deployed.value == (
+        0 if ended else sum(c.deployed_on(day).value for c in mission.contingents)
+    )
+    assert status.projected_force.value == (
+        0 if ended else sum(c.projected_on(day).value for c in mission.contingents)
     )
     assert status.projected_force.value >= status.deployed.value
     assert status.projected_force.value >= status.committed.value

@@ -10,10 +10,13 @@ from haiti_mss import (
     Breakdown,
     Contingent,
     Country,
+    Dataset,
+    DatasetStatus,
     Departure,
     DepartureReason,
     Duration,
     Figure,
+    Handover,
     Lapse,
     Mandate,
     MandateTimeline,
@@ -23,6 +26,8 @@ from haiti_mss import (
     Qualifier,
     Record,
     Status,
+    Transfer,
+    data,
 )
 
 figure = Figure(1000, "about")
@@ -92,5 +97,30 @@ assert_type(status.by_country["KEN"], Figure)
 assert_type(status.deployment_ratio, float | None)
 assert_type(status.mandate, Mandate | None)
 assert_type(status.days_until_expiry, int | None)
+assert_type(status.extrapolated, bool)
+assert_type(status.record_age_days, int | None)
+assert_type(status.ended_on, date | None)
+
+old = Mission(
+    name="Old",
+    acronym="OLD",
+    host="HTI",
+    lead="KEN",
+    mandates=[mandate],
+    successor="NEW",
+    handover=Handover(on=date(2024, 10, 2), sources=["caricom"]),
+)
+assert_type(old.handover, Handover | None)
+assert_type(old.started_on, date | None)
+assert_type(old.ended_on, date | None)
+assert_type(old.last_day, date | None)
+assert_type(old.exists_on("2024-10-01"), bool)
+assert_type(old.authorisation_on("2024-10-02"), Authorisation)
+assert_type(old.transfers(), dict[tuple[Country, PersonnelType], Transfer])
+transfer = Transfer(on=date(2024, 10, 2), personnel=200, from_mission="OLD")
+assert_type(transfer.from_mission, str)
+both = Dataset(sources=[], missions=[old])
+assert_type(both.status("2024-10-02"), DatasetStatus)
+assert_type(data.status("2024-10-02").deployed, Figure)
 
 assert_type(haiti_mss.DataError.at("personnel", "must be >= 0"), haiti_mss.DataError)

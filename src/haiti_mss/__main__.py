@@ -1,8 +1,9 @@
 """The command line: ``python -m haiti_mss``.
 
-``python -m haiti_mss`` prints the status report of the bundled mission today: the one whose
-mandate is in force, or else the latest. ``--as-of DATE``, ``--mission MSS|GSF``, ``--json``,
-``--timeline START END`` and ``--sources`` change what it shows. A row of the timeline after
+``python -m haiti_mss`` prints the status report of the bundled mission today: the one that
+exists on the day (from its first mandate to its handover or end), or else the latest.
+``--as-of DATE``, ``--mission MSS|GSF``, ``--json``, ``--timeline START END`` and ``--sources``
+change what it shows. A row of the timeline after
 the last day the records describe is marked "extrapolated", and a closing line names that day.
 
 ``python -m haiti_mss validate FILE...`` checks data files: it prints every problem of each
@@ -66,13 +67,13 @@ def _validate(files: Sequence[str]) -> int:
 
 
 def _mission_for(acronym: str | None, day: date) -> Mission:
-    """The mission asked for; else the one in force on *day*, else the last begun by then."""
+    """The mission asked for; else the one that exists on *day*, else the last begun by then."""
     missions = data.missions()
     if acronym is not None:
         return data.dataset().mission(acronym)
-    in_force = [m for m in missions if m.mandates.in_force_on(day) is not None]
+    existing = [m for m in missions if m.mandates and m.exists_on(day)]
     begun = [m for m in missions if m.mandates and m.mandates[0].adopted <= day]
-    return (in_force or begun or list(missions[:1]))[-1]
+    return (existing or begun or list(missions[:1]))[-1]
 
 
 def _citations(mission: Mission, status: Status) -> Iterator[str]:
@@ -150,7 +151,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--as-of", metavar="DATE", help="the day to report on (default: today)")
     parser.add_argument(
-        "--mission", choices=("MSS", "GSF"), help="default: the mission in force on the day"
+        "--mission", choices=("MSS", "GSF"), help="default: the mission that exists on the day"
     )
     shown = parser.add_mutually_exclusive_group()
     shown.add_argument("--json", action="store_true", help="print the status as JSON")

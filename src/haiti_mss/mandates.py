@@ -327,8 +327,10 @@ class Authorisation(enum.StrEnum):
     SUCCEEDED = "succeeded"
     """From the day the mission handed over to its successor (see ``Mission.handover``)."""
     UNKNOWN = "unknown"
-    """After the last mandate's expiry, which falls after the edge of the record: the record
-    cannot tell an expiry from a renewal it has not seen (see ``Mission.authorisation_on``)."""
+    """After the last mandate's expiry, when that expiry falls after the edge of the record.
+
+    The record cannot tell an expiry from a renewal it has not seen
+    (see ``Mission.authorisation_on``)."""
     NONE = "none"
     """The timeline holds no mandates."""
 

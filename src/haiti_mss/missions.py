@@ -290,17 +290,17 @@ class Mission:
                         f"{self.acronym} cannot take over its own personnel",
                     )
 
-    @cached_property
+    @property
     def started_on(self) -> date | None:
-        """The day the mission began to exist: its first mandate's adoption (None without one)."""
+        """The day the mission began to exist, its first mandate's adoption; None without one."""
         return self.mandates[0].adopted if self.mandates else None
 
-    @cached_property
+    @property
     def ended_on(self) -> date | None:
         """The first day without the mission, or None while the record shows it going on.
 
-        That is the day of its :attr:`handover`, or else the day after its last mandate
-        expires when :attr:`current_through` reaches that last day (a renewal would then be in
+        That is the day of its ``handover``, or else the day after its last mandate
+        expires when ``current_through`` reaches that last day (a renewal would then be in
         the record). A mandate that expires after the record's edge leaves the end unknown.
         """
         if self.handover is not None:
@@ -356,8 +356,7 @@ class Mission:
     def _end_words(self) -> str:
         """How the mission ended, in words: "ended on 2025-10-02; succeeded by the GSF"."""
         end = self.ended_on
-        if end is None:
-            return "has not ended"
+        assert end is not None  # noqa: S101  # only said of a mission that has ended
         if self.handover is not None:
             return f"ended on {end.isoformat()}; succeeded by the {self.successor}"
         last = (end - _DAY).isoformat()
@@ -366,7 +365,7 @@ class Mission:
     def transfers(self) -> dict[tuple[Country, PersonnelType], Transfer]:
         """The transfers its successor's histories hold, one per contingent present at the end.
 
-        Each is dated the day of the :attr:`handover`, carries the strength the contingent had
+        Each is dated the day of the ``handover``, carries the strength the contingent had
         on the day before, and cites the handover's sources. Empty without a handover.
         """
         handover = self.handover
@@ -607,6 +606,9 @@ class Mission:
         backend: str | None = None,
     ) -> Any:  # noqa: ANN401  # the backend's type
         """The counts of each contingent on each day of *rule* (needs the ``frames`` extra).
+
+        Its boolean column ``extrapolated`` marks the days after the edge of the record (see
+        :func:`haiti_mss.frames.timeline_frame` for every column).
 
         Args:
             start: the first day.

@@ -215,9 +215,9 @@ class Status:
 
     @property
     def extrapolated(self) -> bool:
-        """Whether the figures are extrapolated: ``as_of`` is after the edge of the record.
+        """Whether the figures are extrapolated, ``as_of`` being after the edge of the record.
 
-        The figures of a day after the mission's recorded end are not: they are 0.
+        The figures of a day after the mission's recorded end are not extrapolated; they are 0.
         """
         return (
             self.current_through is not None

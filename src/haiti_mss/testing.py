@@ -420,7 +420,7 @@ def successions(draw: st.DrawFn) -> Dataset:
     """A dataset of two missions: the first hands over to the second, valid by the rules.
 
     On the handover day, every contingent present in the predecessor passes to the successor
-    (:meth:`Mission.transfers`), whose later records continue from that strength; the
+    (:meth:`haiti_mss.Mission.transfers`), whose later records continue from that strength; the
     successor may also have contingents of its own.
     """
     table = draw(st.lists(sources(), min_size=1, max_size=3, unique_by=lambda s: s.id))
