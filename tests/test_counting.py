@@ -374,7 +374,7 @@ def test_a_mission_ends_on_its_handover_and_counts_nobody_after():
         after.projected_force,
     )
     assert Authorisation.SUCCEEDED == after.authorisation
-    assert after.mandate is None
+    assert (after.mandate, after.deployment_ratio) == (None, None)
     assert "ended on 2030-10-02; succeeded by the NEW" in str(after)
     assert not after.extrapolated
     assert Figure(1000 + 20 + 2000, "at_most") == old.total_projected_force  # its last day

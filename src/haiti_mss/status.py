@@ -199,7 +199,12 @@ class Status:
 
     @property
     def ratio_basis(self) -> Figure | None:
-        """What :attr:`deployment_ratio` divides by: the ceiling, else the planned strength."""
+        """What :attr:`deployment_ratio` divides by: the ceiling, else the planned strength.
+
+        None once the mission has ended: it has no strength to plan for.
+        """
+        if self.ended_on is not None:
+            return None
         return _counting.ratio_basis(self.ceiling, self.planned_strength)
 
     @property
