@@ -1,6 +1,7 @@
 """The counting rules, on hand-computed cases."""
 
 from datetime import date
+from typing import ClassVar
 
 import attrs
 import pytest
@@ -13,14 +14,18 @@ from haiti_mss import (
     DataError,
     Dataset,
     Departure,
+    Effect,
     Figure,
     Handover,
     Mandate,
     Mission,
     Pledge,
+    Record,
     StrengthReport,
     Transfer,
+    contingents,
 )
+from haiti_mss.contingents import RECORD_TYPES
 
 D = date
 
@@ -478,3 +483,45 @@ def test_after_the_edge_the_figures_are_extrapolated_and_a_later_expiry_is_unkno
         "unknown after 2031-09-30, the expiry of S/RES/2 (2030): no renewal or lapse "
         "recorded; the record ends on 2030-12-08"
     ) in str(after)
+
+
+# -- what each kind of record does to the count ---------------------------------------------------
+
+
+def test_each_kind_of_record_declares_its_effect():
+    """Commit, add, subtract, reset: named on the class, and the fold dispatches on them."""
+    assert {
+        "pledge": Effect.COMMIT,
+        "arrival": Effect.ADD,
+        "transfer": Effect.ADD,
+        "departure": Effect.SUBTRACT,
+        "strength_report": Effect.RESET,
+    } == {cls.kind: cls.effect for cls in RECORD_TYPES}
+
+
+def test_a_kind_of_record_without_an_effect_is_refused_when_it_is_defined():
+    """A new kind cannot silently count as a strength report: it must say what it does."""
+    with pytest.raises(TypeError, match="Rotation must declare its effect on the count"):
+
+        @attrs.frozen(kw_only=True)
+        class Rotation(Record):
+            kind: ClassVar[str] = "rotation"
+            figure_field: ClassVar[str] = "personnel"
+            personnel: Figure = attrs.field(default=Figure(0))
+
+
+def test_a_new_kind_counts_by_the_effect_it_declares(monkeypatch):
+    """A "rotation" of 100 that adds, against 400 deployed, gives 500, not 100."""
+
+    @attrs.frozen(kw_only=True)
+    class Rotation(Record):
+        kind: ClassVar[str] = "rotation"
+        figure_field: ClassVar[str] = "personnel"
+        effect: ClassVar[Effect] = Effect.ADD
+        personnel: Figure = attrs.field(default=Figure(0))
+
+    monkeypatch.setattr(contingents, "RECORD_TYPES", (*contingents.RECORD_TYPES, Rotation))
+    ken = kenya(
+        Arrival(on=D(2025, 1, 1), personnel=400), Rotation(on=D(2025, 2, 1), personnel=Figure(100))
+    )
+    assert Figure(500) == ken.deployed_on(D(2025, 2, 1))

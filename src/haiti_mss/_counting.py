@@ -16,6 +16,7 @@ sorted tuple of days and the value from that day on), so that a query is a binar
 
 from __future__ import annotations
 
+import enum
 from bisect import bisect_right
 from collections.abc import Callable, Generator, Iterable, Sequence
 from contextvars import ContextVar
@@ -33,10 +34,36 @@ if TYPE_CHECKING:
 
 K = TypeVar("K")
 
-# Within one day, pledges come first and strength reports last: a report includes the day's
-# movements. Arrivals (and transfers in from a predecessor, which count as arrivals) precede
-# departures so that a same-day rotation never dips below zero.
-RANK: Final = {"pledge": 0, "arrival": 1, "transfer": 1, "departure": 2, "strength_report": 3}
+
+class Effect(enum.Enum):
+    """What a kind of record does to the count; each kind of record declares one.
+
+    The members are in the order they act within one day: commitments first and reports last,
+    since a report of a day includes the day's movements; additions before subtractions, so
+    that a same-day rotation never dips below zero.
+    """
+
+    COMMIT = "commit"
+    """Sets the committed total: a pledge."""
+    ADD = "add"
+    """Adds personnel to the deployed strength: an arrival, a transfer in."""
+    SUBTRACT = "subtract"
+    """Takes personnel from the deployed strength: a departure."""
+    RESET = "reset"
+    """States the deployed strength; counting restarts from it: a strength report."""
+
+
+RANK: Final = {effect: rank for rank, effect in enumerate(Effect)}
+"""Each effect's place within one day, from the order of :class:`Effect`."""
+_COMMIT: Final = Effect.COMMIT
+_ADD: Final = Effect.ADD
+_SUBTRACT: Final = Effect.SUBTRACT
+_RESET: Final = Effect.RESET
+
+
+def counting_order(record: Record) -> tuple[date, int]:
+    """The key that sorts records in counting order: by date, and within a day by effect."""
+    return record.on, RANK[type(record).effect]
 
 
 def sort_history(records: Sequence[Record]) -> tuple[Record, ...]:
@@ -50,7 +77,7 @@ def sort_history(records: Sequence[Record]) -> tuple[Record, ...]:
             reports on one day. The problem's path is the record's index in *records*, as given.
     """
     _handoff.set(None)
-    keys = [(record.on, RANK[record.kind]) for record in records]
+    keys = [counting_order(record) for record in records]
     if keys == sorted(keys):  # as written by to_json: linear time, no reordering
         order: Sequence[int] = range(len(records))
         ordered = tuple(records)
@@ -106,7 +133,7 @@ class StepSeries:
 _PLUS: Final = {(a, b): a.plus(b) for a in Qualifier for b in Qualifier}
 _MINUS: Final = {(a, b): a.plus(b.flipped()) for a in Qualifier for b in Qualifier}
 _EXACT: Final = Qualifier.EXACT
-_END: Final = (date.max, 0, ZERO)
+_END: Final = (date.max, Effect.COMMIT, ZERO)
 """What the fold reads at the end of a history: no day is later, so it closes the last one."""
 
 
@@ -145,12 +172,12 @@ class OutOfOrderError(ValueError):
     """A record, at this position in its history, comes before the one it follows."""
 
 
-_SPECS: dict[type, tuple[int, Callable[[Record], Figure]]] = {}
+_SPECS: dict[type, tuple[Effect, Callable[[Record], Figure]]] = {}
 
 
-def _spec(record_type: type[Record]) -> tuple[int, Callable[[Record], Figure]]:
-    """A kind of record's rank within a day, and how to read its figure."""
-    spec = (RANK[record_type.kind], attrgetter(record_type.figure_field))
+def _spec(record_type: type[Record]) -> tuple[Effect, Callable[[Record], Figure]]:
+    """A kind of record's effect on the count, and how to read its figure."""
+    spec = (record_type.effect, attrgetter(record_type.figure_field))
     _SPECS[record_type] = spec
     return spec
 
@@ -158,8 +185,8 @@ def _spec(record_type: type[Record]) -> tuple[int, Callable[[Record], Figure]]:
 class Fold:
     """A history folded one record at a time, in counting order, into a :class:`ContingentIndex`.
 
-    ``add((day, rank, figure))`` takes the next record: its date, its rank within a day
-    (:data:`RANK`) and its figure. The loader calls it as it reads each record, and
+    ``add((day, effect, figure))`` takes the next record: its date, its :class:`Effect` on the
+    count and its figure. The loader calls it as it reads each record, and
     :meth:`ContingentIndex.build` for a history already built: the rules live in one place.
 
     Raises (from ``add`` and :meth:`finish`):
@@ -183,7 +210,7 @@ class Fold:
         raise AssertionError  # pragma: no cover  # _fold returns on None
 
 
-def _fold() -> Generator[None, tuple[date, int, Figure] | None, ContingentIndex]:  # noqa: C901, PLR0912, PLR0915
+def _fold() -> Generator[None, tuple[date, Effect, Figure] | None, ContingentIndex]:  # noqa: C901, PLR0912, PLR0915
     """The fold, as a generator: its state stays in local variables between records.
 
     A day's movements are summed in plain numbers, with the qualifier of the sum looked up in
@@ -207,7 +234,8 @@ def _fold() -> Generator[None, tuple[date, int, Figure] | None, ContingentIndex]
     while True:
         item = yield
         ended = item is None
-        on, record_rank, figure = _END if item is None else item
+        on, effect, figure = _END if item is None else item
+        record_rank = RANK[effect]
         position += 1
         # A new day, or the end of the history, closes the day before.
         if ended or (on is not day and on != day):  # the loader shares equal dates
@@ -243,28 +271,30 @@ def _fold() -> Generator[None, tuple[date, int, Figure] | None, ContingentIndex]
         elif record_rank < rank:
             raise OutOfOrderError(position)
         rank = record_rank
-        if rank == 1:  # an arrival, or a transfer in
+        if effect is _ADD:
             moved += figure.value
             if figure.qualifier is not _EXACT:
                 moved_qualifier = _PLUS[moved_qualifier, figure.qualifier]
             moving = True
             last_arrival = position
-        elif rank == 2:  # a departure
+        elif effect is _SUBTRACT:
             moved -= figure.value
             if figure.qualifier is not _EXACT:
                 moved_qualifier = _MINUS[moved_qualifier, figure.qualifier]
             moving = True
             last_departure = position
-        elif rank == 0:  # a pledge
+        elif effect is _COMMIT:
             if committed_days and committed_days[-1] == on:
                 raise _RecordProblem(position, _second("pledge", on))
             committed_days.append(on)
             committed_values.append(figure.value)
             committed_qualifiers.append(figure.qualifier)
-        else:  # a strength report
+        elif effect is _RESET:
             if report is not None:
                 raise _RecordProblem(position, _second("strength report", on))
             report = figure
+        else:  # pragma: no cover  # RANK[effect] above refuses anything but an Effect
+            raise AssertionError(effect)
     return ContingentIndex(
         StepSeries(tuple(deployed_days), tuple(deployed_values), tuple(deployed_qualifiers)),
         StepSeries(tuple(committed_days), tuple(committed_values), tuple(committed_qualifiers)),
@@ -303,11 +333,11 @@ def counted_records(history: Sequence[Record], day: date) -> tuple[Record, ...]:
     the arrivals and departures after it (or all of them, without a report).
     """
     known = [record for record in history if record.on <= day]
-    pledges = [record for record in known if record.kind == "pledge"]
-    reports = [i for i, record in enumerate(known) if record.kind == "strength_report"]
+    pledges = [record for record in known if type(record).effect is _COMMIT]
+    reports = [i for i, record in enumerate(known) if type(record).effect is _RESET]
     start = reports[-1] if reports else 0
-    movements = [record for record in known[start:] if record.kind != "pledge"]
-    return tuple(sorted(pledges[-1:] + movements, key=lambda r: (r.on, RANK[r.kind])))
+    movements = [record for record in known[start:] if type(record).effect is not _COMMIT]
+    return tuple(sorted(pledges[-1:] + movements, key=counting_order))
 
 
 def outstanding(committed: Figure, deployed: Figure) -> Figure:

@@ -68,17 +68,17 @@ def _slot(cls: type, name: str) -> Callable[[object, object], None]:
 
 def _kind(
     cls: type[Record], extra: tuple[str, ...] = ()
-) -> tuple[type[Record], int, str, int, int, Callable[[object, object], None]]:
+) -> tuple[type[Record], _counting.Effect, str, int, int, Callable[[object, object], None]]:
     """How to read one kind of record.
 
-    Its class, its rank within a day, its figure's key, how many keys a record has that gives
+    Its class, its effect on the count, its figure's key, how many keys a record has that gives
     every field the loop reads, how many of them it must have, and the setter of its figure.
     """
     required = ("kind", "on", cls.figure_field, *extra)
     optional = ("sources", "confidence", "note")
     return (
         cls,
-        _counting.RANK[cls.kind],
+        cls.effect,
         cls.figure_field,
         len(required) + len(optional),
         len(required),
@@ -176,7 +176,7 @@ class Reader:
         for item in data:
             if type(item) is not dict:
                 raise NotFast
-            cls, rank, field, keys, required, set_figure = kinds[item["kind"]]
+            cls, effect, field, keys, required, set_figure = kinds[item["kind"]]
             text = item["on"]
             on = dates.get(text) or self._date(text)
             value = item[field]
@@ -228,12 +228,12 @@ class Reader:
             append(record)
             if in_order:
                 try:
-                    add((on, rank, figure))
+                    add((on, effect, figure))
                 except _counting.OutOfOrderError:
                     in_order = False  # valid: it is sorted, then folded, below
         if in_order:
             return tuple(records), fold.finish()
-        history = tuple(sorted(records, key=lambda r: (r.on, _counting.RANK[r.kind])))
+        history = tuple(sorted(records, key=_counting.counting_order))
         return history, _counting.ContingentIndex.build(history)
 
     def _other(self, item: dict[str, Any], ids: set[str]) -> Record:

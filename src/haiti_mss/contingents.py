@@ -32,6 +32,7 @@ from ._checks import (
     to_texts,
     tuple_of,
 )
+from ._counting import Effect
 from .countries import Country, is_country, to_country
 from .errors import DataError
 from .figures import (
@@ -48,6 +49,7 @@ __all__ = [
     "Contingent",
     "Departure",
     "DepartureReason",
+    "Effect",
     "PersonnelType",
     "Pledge",
     "Record",
@@ -107,7 +109,17 @@ class Record:
     """
 
     kind: ClassVar[str] = "record"
+    """The tag of the kind in a data file."""
     figure_field: ClassVar[str] = ""
+    """The name of the field that holds the record's figure."""
+    effect: ClassVar[Effect]
+    """What the record does to the count: every kind of record declares it."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:  # noqa: ANN401  # passed on as given
+        super().__init_subclass__(**kwargs)
+        if not isinstance(getattr(cls, "effect", None), Effect):
+            msg = f"{cls.__name__} must declare its effect on the count: an Effect"
+            raise TypeError(msg)
 
     on: date = attrs.field(validator=is_date)
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_texts, validator=are_texts)
@@ -123,8 +135,7 @@ class Record:
         if type(self) not in RECORD_TYPES:
             raise DataError.at(
                 (),
-                f"{type(self).__name__} is not a kind of record: "
-                "build a Pledge, Arrival, Transfer, Departure or StrengthReport",
+                f"{type(self).__name__} is not a kind of record: build a {record_kinds()}",
             )
         for i, alternative in enumerate(self.alternatives):
             check_head_count(alternative.value, ("alternatives", i, "value"))
@@ -150,6 +161,7 @@ class Pledge(Record):
 
     kind: ClassVar[str] = "pledge"
     figure_field: ClassVar[str] = "total"
+    effect: ClassVar[Effect] = Effect.COMMIT
 
     total: Figure = attrs.field(converter=to_figure, validator=is_head_count)
     increment: Figure | None = attrs.field(
@@ -176,6 +188,7 @@ class Arrival(Record):
 
     kind: ClassVar[str] = "arrival"
     figure_field: ClassVar[str] = "personnel"
+    effect: ClassVar[Effect] = Effect.ADD
 
     personnel: Figure = attrs.field(converter=to_figure, validator=is_head_count)
 
@@ -196,6 +209,7 @@ class Transfer(Record):
 
     kind: ClassVar[str] = "transfer"
     figure_field: ClassVar[str] = "personnel"
+    effect: ClassVar[Effect] = Effect.ADD
 
     personnel: Figure = attrs.field(converter=to_figure, validator=is_head_count)
     from_mission: str = attrs.field(validator=is_acronym)
@@ -211,6 +225,7 @@ class Departure(Record):
 
     kind: ClassVar[str] = "departure"
     figure_field: ClassVar[str] = "personnel"
+    effect: ClassVar[Effect] = Effect.SUBTRACT
 
     personnel: Figure = attrs.field(converter=to_figure, validator=is_head_count)
     reason: DepartureReason = attrs.field(converter=to_reason, validator=member_of(DepartureReason))
@@ -228,6 +243,7 @@ class StrengthReport(Record):
 
     kind: ClassVar[str] = "strength_report"
     figure_field: ClassVar[str] = "personnel"
+    effect: ClassVar[Effect] = Effect.RESET
 
     personnel: Figure = attrs.field(converter=to_figure, validator=is_head_count)
 
@@ -258,7 +274,15 @@ def to_history(value: Iterable[Record]) -> tuple[Record, ...]:
     return records  # the validator reports what is not a record
 
 
-is_history = tuple_of(RECORD_TYPES, "Pledge, Arrival, Transfer, Departure or StrengthReport")
+def record_kinds() -> str:
+    """The classes of :data:`RECORD_TYPES` in words: "Pledge, Arrival, ... or StrengthReport"."""
+    *most, last = (cls.__name__ for cls in RECORD_TYPES)
+    return f"{', '.join(most)} or {last}" if most else last
+
+
+def is_history(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a tuple of records of the kinds in :data:`RECORD_TYPES`."""
+    tuple_of(RECORD_TYPES, record_kinds())(instance, attribute, value)
 
 
 @attrs.frozen(kw_only=True)

@@ -24,7 +24,7 @@ from ._checks import (
     to_texts,
     tuple_of,
 )
-from .contingents import Contingent, PersonnelType, Record, Transfer
+from .contingents import Contingent, Effect, PersonnelType, Record, Transfer
 from .countries import Country, is_country, to_country
 from .errors import DataError, Problem, format_path
 from .figures import ZERO, Figure, is_optional_strength, to_optional_figure
@@ -267,7 +267,7 @@ class Mission:
             for j, record in enumerate(history):  # pledges come first within a day
                 if start is None or record.on >= start:
                     break
-                if record.kind != "pledge":
+                if type(record).effect is not Effect.COMMIT:
                     yield Problem(
                         ("contingents", i, "history", j),
                         f"{_a(record.kind)} on {record.on.isoformat()}, before {self.acronym} "
