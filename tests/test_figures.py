@@ -138,6 +138,17 @@ def test_invalid_figures_name_the_field_and_value(value, qualifier, message):
     assert str(info.value).startswith(message)
 
 
+def test_figures_are_bounded_and_format_like_text():
+    """Values above 10**15 are refused; f-strings pad the rendered figure; floats add."""
+    with pytest.raises(DataError, match=r"value: must be at most 10\*\*15 in size"):
+        Figure(10**16)
+    with pytest.raises(DataError, match="is too large a figure"):
+        Figure.parse("9" * 5000)
+    assert "[  ~1,000]" == f"[{Figure(1000, 'about'):>8}]"
+    assert Figure(1.5, "about") == Figure(1, "about") + 0.5
+    assert Figure(1.5, "at_most") == 2.5 - Figure(1, "at_least")
+
+
 def test_repr_is_short_and_evaluable():
     """Repr omits an exact qualifier and round-trips through eval."""
     assert repr(Figure(400)) == "Figure(400)"

@@ -6,6 +6,7 @@ import pytest
 from dateutil.relativedelta import relativedelta
 
 from haiti_mss import Authorisation, DataError, Duration, Lapse, Mandate, MandateTimeline, Vote
+from test_model import bare
 
 D = date
 RES_2699 = Mandate(resolution="S/RES/2699 (2023)", adopted=D(2023, 10, 2), expires=D(2024, 10, 2))
@@ -119,6 +120,20 @@ def test_for_term_names_the_term_when_it_cannot_be_read():
         Mandate.for_term(resolution="S/RES/9001 (2030)", adopted=D(2030, 1, 1), term="a while")
 
 
+def test_for_term_names_starts_and_refuses_terms_past_the_calendar():
+    """A bad start date is reported as 'starts'; a term past 9999 is a DataError at 'term'."""
+    with pytest.raises(DataError, match=r"starts: must be a datetime\.date, not str"):
+        Mandate.for_term(
+            resolution="S/RES/9001 (2030)", adopted=D(2030, 1, 1), term="P1Y", starts="2030-02-01"
+        )
+    with pytest.raises(DataError, match=r"adopted: must be a datetime\.date"):
+        Mandate.for_term(resolution="S/RES/9001 (2030)", adopted="2030-01-01", term="P1Y")
+    with pytest.raises(DataError, match="term: P10000Y from 2030-01-01 runs past the year 9999"):
+        Mandate.for_term(resolution="S/RES/9001 (2030)", adopted=D(2030, 1, 1), term="P10000Y")
+    with pytest.raises(DataError, match="years: must be at most 10,000"):
+        Duration.parse("P100000000Y")
+
+
 @pytest.mark.parametrize(
     ("text", "duration"),
     [
@@ -182,3 +197,11 @@ def test_of_two_mandates_adopted_on_one_day_the_longer_is_in_force():
         timeline = MandateTimeline(mandates=order)
         assert long == timeline.in_force_on(D(2030, 2, 1))
         assert long == timeline.in_force_on(D(2030, 5, 1))
+
+
+def test_same_day_mandates_are_ordered_by_symbol():
+    """Two mandates adopted and expiring on the same days are stored in a fixed order."""
+    a = Mandate(resolution="S/RES/9001 (2030)", adopted=D(2030, 1, 1), expires=D(2030, 12, 31))
+    b = Mandate(resolution="S/RES/9002 (2030)", adopted=D(2030, 1, 1), expires=D(2030, 12, 31))
+    assert bare(mandates=[b, a]).mandates == bare(mandates=[a, b]).mandates
+    assert b == bare(mandates=[b, a]).mandates.in_force_on(D(2030, 6, 1))

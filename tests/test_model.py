@@ -1,5 +1,6 @@
 """Constructing the model: what notebook users may type, and what is refused."""
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -29,6 +30,7 @@ from haiti_mss import (
     PersonnelType,
     Pledge,
     Problem,
+    Record,
     Source,
     StrengthReport,
     Vote,
@@ -61,6 +63,11 @@ def make_mission(**changes):
         "sources": [SOURCE],
     }
     return Mission(**(fields | changes))
+
+
+def bare(**fields):
+    """A mission with nothing in it but *fields*."""
+    return Mission(name="Hypothetical", acronym="HSM", host="HTI", lead="KEN", **fields)
 
 
 def test_constructors_accept_what_a_notebook_user_types():
@@ -101,6 +108,14 @@ def test_country_lookup():
         Country(code="KE")
     with pytest.raises(DataError, match="code: must be a string, not int"):
         Country(code=404)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("code", ["ken", "Ken", "kEN"])
+def test_codes_are_only_valid_in_capitals(code):
+    """Pycountry ignores case; a stored code must still be one that ISO writes."""
+    with pytest.raises(DataError, match="is not an ISO 3166-1 alpha-3 country code"):
+        Country(code=code)
+    assert Country(code="KEN") == Country.of(code)  # a name-or-code lookup may ignore case
 
 
 @pytest.mark.parametrize(
@@ -296,6 +311,65 @@ def test_invalid_input_names_the_field_and_the_value(build, message):
     assert str(info.value).startswith(message), str(info.value)
 
 
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: Figure.parse("٣"),
+        lambda: Duration.parse("١٢ months"),
+        lambda: Mandate(
+            resolution="S/RES/٢٦٩٩ (2023)", adopted=D(2023, 10, 2), expires=D(2024, 10, 2)
+        ),
+    ],
+)
+def test_only_ascii_digits_are_numbers(build):
+    """Digits of other scripts are refused rather than read."""
+    with pytest.raises(DataError):
+        build()
+
+
+@pytest.mark.parametrize(
+    ("increment", "message"),
+    [
+        (1200, "increment: 1,200 more cannot bring the total to 1,000"),
+        (-600, "increment: must be >= 0 (got -600)"),
+        (2.5, "increment: must be a whole number of people (got 2.5)"),
+    ],
+)
+def test_a_pledge_increment_is_part_of_its_total(increment, message):
+    """'600 more, bringing the total to 1,000' cannot add more than the total."""
+    with pytest.raises(DataError, match=re.escape(message)):
+        Pledge(on=D(2024, 9, 21), total=1000, increment=increment)
+
+
+def test_strengths_and_ceilings_are_whole_numbers():
+    """A planned strength or a ceiling counts people."""
+    with pytest.raises(
+        DataError, match=r"planned_strength: must be a whole number > 0 \(got 2,500.5\)"
+    ):
+        bare(planned_strength=2500.5)
+    with pytest.raises(DataError, match="ceiling: must be a whole number > 0"):
+        Mandate(
+            resolution="S/RES/1 (2020)",
+            adopted=D(2020, 1, 1),
+            expires=D(2021, 1, 1),
+            ceiling=5550.5,
+        )
+
+
+def test_nothing_is_named_twice():
+    """An abstainer or a source id named twice is a mistake in the data."""
+    with pytest.raises(DataError, match="abstainers: names a member twice"):
+        Vote(in_favour=13, abstentions=2, abstainers=["CHN", "CHN"])
+    with pytest.raises(DataError, match=r"sources\[1\]: 'ap' is named twice"):
+        Arrival(on=D(2024, 1, 1), personnel=1, sources=["ap", "ap"])
+
+
+def test_record_is_only_a_base_class():
+    """A bare Record has no figure: building one is refused."""
+    with pytest.raises(DataError, match="Record is not a kind of record: build a Pledge"):
+        Record(on=D(2024, 1, 1))
+
+
 def test_a_mission_lists_every_problem_at_once():
     """Duplicates, unknown source ids and a too-early current_through, each with its path."""
     ken = Contingent(
@@ -385,6 +459,18 @@ def test_unresolved_sources_are_found_everywhere_they_can_be_named():
     ] == [p.path for p in info.value.problems]
 
 
+def test_planned_strength_sources_must_resolve_even_without_a_planned_strength():
+    """Every source id must resolve, wherever it is named."""
+    with pytest.raises(DataError, match=r"planned_strength_sources\[0\]: unknown source id"):
+        bare(planned_strength_sources=["nope"])
+
+
+def test_a_mission_cannot_succeed_itself():
+    """The successor names another mission."""
+    with pytest.raises(DataError, match="successor: HSM cannot succeed itself"):
+        bare(successor="HSM")
+
+
 def test_uncited_records_and_unused_sources_are_listed():
     """The dataset check: what names no source, and which sources nothing names."""
     spare = Source(id="spare", publisher="Reuters", title="Unused")
@@ -458,6 +544,22 @@ def test_queries_refuse_dates_they_would_have_to_guess(text, message):
     with pytest.raises(DataError, match=message) as info:
         make_mission().status(text)
     assert str(info.value).startswith("as_of: ")
+
+
+def test_the_index_is_built_on_first_query():
+    """Construction checks the history; the index for queries is built when first needed."""
+    ken = Contingent(
+        country="KEN",
+        personnel_type="police",
+        history=[
+            Arrival(on=D(2030, 1, 1), personnel=5),
+            Departure(on=D(2030, 2, 1), personnel=5, reason="withdrawal"),
+            StrengthReport(on=D(2030, 3, 1), personnel=7),
+        ],
+    )
+    assert [Figure(5), Figure(0), Figure(7)] == [
+        ken.deployed_on(d) for d in ("2030-01-01", "2030-02-01", "2030-03-01")
+    ]
 
 
 def public_instances():
@@ -541,6 +643,23 @@ def test_contributions_are_exact_decimal_money():
     assert "Several donors deposited 110.3 USD on 2024-12-31" == str(several)
 
 
+def test_currencies_are_only_valid_in_capitals():
+    """'usd' is not an ISO 4217 code."""
+    with pytest.raises(DataError, match="currency: 'usd' is not an ISO 4217 currency code"):
+        Contribution(on=D(2024, 1, 1), donor="USA", amount=1, currency="usd", status="pledged")
+
+
+def test_money_is_never_negative_and_prints_plainly():
+    """'-0' is refused; an amount in exponent form prints in full."""
+    with pytest.raises(DataError, match=r"amount: must be a finite amount >= 0 \(got -0\)"):
+        Contribution(on=D(2024, 1, 1), donor="USA", amount="-0", currency="USD", status="pledged")
+    thousand = Contribution(
+        on=D(2024, 1, 1), donor="USA", amount="1e3", currency="USD", status="pledged"
+    )
+    assert Decimal(1000) == thousand.amount
+    assert "USA pledged 1,000 USD on 2024-01-01" == str(thousand)
+
+
 def test_dated_collections_are_stored_in_date_order():
     """Contributions, milestones and indicators given in any order are kept sorted by date."""
     late, early = Milestone(on=D(2025, 9, 30), title="b"), Milestone(on=D(2024, 1, 26), title="a")
@@ -600,3 +719,17 @@ def test_breakdown_lookups():
     assert 1 == len(st.by_country)
     assert Figure(200) == st.by_personnel_type[PersonnelType.POLICE]
     assert PersonnelType.CIVILIAN not in st.by_personnel_type
+
+
+def test_breakdown_is_a_mapping_in_equality_hash_and_repr():
+    """A Breakdown equals a dict with its items, hashes, and shows its items."""
+    kenya = Country(code="KEN")
+    b = Breakdown(((kenya, Figure(400)),))
+    assert {kenya: Figure(400)} == b
+    assert hash(b) == hash(Breakdown(((kenya, Figure(400)),)))
+    assert "Breakdown({Country(code='KEN'): Figure(400)})" == repr(b)
+    assert [1] not in b
+    with pytest.raises(DataError, match=r"entries\[0\]: must be a \(key, Figure\) pair"):
+        Breakdown((("KEN", 400),))
+    with pytest.raises(DataError, match="entries: must be a list of"):
+        Breakdown("abc")  # type: ignore[arg-type]

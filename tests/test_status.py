@@ -1,10 +1,10 @@
 """Status: the report, the timeline, extrapolation and indicators."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import attrs
 import pytest
-from dateutil.rrule import WEEKLY, rrule
+from dateutil.rrule import DAILY, WEEKLY, rrule
 
 from haiti_mss import (
     Arrival,
@@ -17,6 +17,7 @@ from haiti_mss import (
     Mission,
     Pledge,
 )
+from test_model import bare
 
 D = date
 
@@ -96,6 +97,23 @@ Hypothetical Support Mission (HSM): status on 2030-06-20
   Latest indicators:
     displaced: >700 people (as of 2030-04-30, published 2030-05-20)"""
     assert expected == str(mission.status("2030-06-20"))
+
+
+def test_the_report_qualifies_a_ratio_by_both_of_its_figures():
+    """Exactly 500 of about 2,500 is about 20%."""
+    mission = bare(
+        planned_strength=Figure(2500, "about"),
+        contingents=[
+            Contingent(
+                country="KEN",
+                personnel_type="police",
+                history=[Arrival(on=D(2030, 1, 1), personnel=500)],
+            )
+        ],
+    )
+    assert "Deployed:        500 (~20.0% of the planned strength of ~2,500)" in str(
+        mission.status("2030-01-01")
+    )
 
 
 def test_status_between_mandates_and_against_a_ceiling(mission):
@@ -196,6 +214,20 @@ def test_timeline_quarterly_yearly_and_a_custom_rrule(mission):
     assert [D(2030, 1, 7), D(2030, 1, 14)] == [
         st.as_of for st in mission.timeline("2030-01-01", "2030-01-20", mondays)
     ]
+
+
+def test_a_rrule_timeline_includes_the_whole_end_day():
+    """An occurrence at noon on the end day is inside 'start to end, both inclusive'."""
+    noon = rrule(DAILY, dtstart=datetime(2030, 1, 1, 12))
+    days = [s.as_of for s in bare().timeline("2030-01-01", "2030-01-03", noon)]
+    assert [D(2030, 1, 1), D(2030, 1, 2), D(2030, 1, 3)] == days
+
+
+def test_a_rrule_that_cannot_be_compared_with_plain_dates_is_a_data_error():
+    """A time zone in the rule's start cannot be compared with a calendar day."""
+    aware = rrule(DAILY, dtstart=datetime(2030, 1, 1, tzinfo=UTC))
+    with pytest.raises(DataError, match="rule: cannot be used here"):
+        bare().timeline("2030-01-01", "2030-01-03", aware)
 
 
 def test_timeline_refuses_a_backwards_range_and_an_unknown_rule(mission):

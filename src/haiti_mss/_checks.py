@@ -223,7 +223,15 @@ def member_of(cls: type[enum.Enum]) -> Validator:
         if not isinstance(value, cls):
             raise DataError.at(attribute.name, f"must be one of {valid} (got {show(value)})")
 
+    validate.enum = cls  # type: ignore[attr-defined]  # what the check requires, for readers
     return validate
+
+
+def enum_checked(validator: object) -> type[enum.Enum] | None:
+    """The enum that *validator* (one of :func:`member_of`, or optional) requires, if any."""
+    inner = getattr(validator, "validator", validator)  # attrs' optional() wraps it
+    found = getattr(inner, "enum", None)
+    return found if isinstance(found, type) and issubclass(found, enum.Enum) else None
 
 
 def optional_member_of(cls: type[enum.Enum]) -> Validator:

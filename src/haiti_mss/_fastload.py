@@ -28,27 +28,26 @@ the detailed path too: it is small.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import Any, Final
 
+import attrs
+
 from . import _counting
-from ._checks import check_unicode
+from ._checks import are_texts, check_unicode, enum_checked, is_date, is_str, to_texts
 from .contingents import (
-    Arrival,
+    RECORD_TYPES,
     Contingent,
-    Departure,
-    DepartureReason,
     PersonnelType,
-    Pledge,
     Record,
-    StrengthReport,
-    Transfer,
+    is_head_count,
 )
 from .countries import Country, is_alpha3
-from .figures import MAX_MAGNITUDE, Figure, Qualifier, trusted_figure
-from .sources import Confidence
+from .figures import MAX_MAGNITUDE, Figure, Qualifier, to_figure, trusted_figure
+from .sources import Confidence, are_alternatives, to_alternatives, to_confidence
 
 __all__ = ["NotFast", "Reader"]
 
@@ -66,38 +65,79 @@ def _slot(cls: type, name: str) -> Callable[[object, object], None]:
     raise AttributeError(name)  # pragma: no cover  # the names below are the models' fields
 
 
-def _kind(
-    cls: type[Record], extra: tuple[str, ...] = ()
-) -> tuple[type[Record], _counting.Effect, str, int, int, Callable[[object, object], None]]:
-    """How to read one kind of record.
+def _kind(cls: type[Record]) -> tuple[Any, ...]:
+    """How to read one kind of record, derived from its attrs fields.
 
     Its class, its effect on the count, its figure's key, how many keys a record has that gives
-    every field the loop reads, how many of them it must have, and the setter of its figure.
+    every field the loop reads, how many of them it must have, the setter of its figure, and
+    the fields the loop does not read itself: the required enums, as (key, setter, members by
+    value), and the optional fields set to their defaults. A kind with a field the loop cannot
+    vouch for (another validator or converter, a required field of another type) is read by
+    the detailed path, record by record: its last item is then False.
     """
-    required = ("kind", "on", cls.figure_field, *extra)
-    optional = ("sources", "confidence", "note")
+    trusted = True
+    enums: list[tuple[str, Callable[[object, object], None], dict[str, enum.Enum]]] = []
+    defaults: list[tuple[Callable[[object, object], None], Any]] = []
+    for field in attrs.fields(cls):
+        known = _READ_BY_THE_LOOP.get(field.name)
+        if field.name == cls.figure_field:
+            known = (is_head_count, to_figure)
+        if known is not None:
+            validator, converter = known
+            if field.name == "confidence":
+                trusted &= enum_checked(field.validator) is Confidence
+            else:
+                trusted &= field.validator is validator
+            trusted &= field.converter is converter
+        elif field.default is attrs.NOTHING:
+            checked = enum_checked(field.validator)
+            if checked is None:
+                trusted = False
+            else:
+                enums.append((field.name, _slot(cls, field.name), {m.value: m for m in checked}))
+        elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]  # attrs types it so
+            trusted = False
+        else:
+            defaults.append((_slot(cls, field.name), field.default))
+    required = 3 + len(enums)  # kind, on, the figure and the enums
     return (
         cls,
         cls.effect,
         cls.figure_field,
-        len(required) + len(optional),
-        len(required),
+        required + len(_OPTIONAL_KEYS),
+        required,
         _slot(cls, cls.figure_field),
+        tuple(enums),
+        tuple(defaults),
+        trusted,
     )
 
 
-_KINDS: Final = {
-    "pledge": _kind(Pledge),
-    "arrival": _kind(Arrival),
-    "departure": _kind(Departure, ("reason",)),
-    "strength_report": _kind(StrengthReport),
-    "transfer": _kind(Transfer, ("from_mission",)),
+_OPTIONAL_KEYS: Final = ("sources", "confidence", "note")
+_READ_BY_THE_LOOP: Final[dict[str, tuple[object, object]]] = {
+    "on": (is_date, None),
+    "sources": (are_texts, to_texts),
+    "alternatives": (are_alternatives, to_alternatives),
+    "confidence": (None, to_confidence),
+    "note": (is_str, None),
 }
+"""The fields the loop reads, with the validator and converter whose checks it makes."""
+_KINDS: Final = {cls.kind: _kind(cls) for cls in RECORD_TYPES}
 _CONFIDENCES: Final = {member.value: member for member in Confidence}
-_REASONS: Final = {member.value: member for member in DepartureReason}
 _TYPES: Final = {member.value: member for member in PersonnelType}
 _QUALIFIERS: Final = {member.value: member for member in Qualifier}
 _CONTINGENT_KEYS: Final = frozenset(("country", "personnel_type", "history", "description"))
+_CONTINGENT_DEFAULTS: Final = tuple(
+    (_slot(Contingent, field.name), field.default)
+    for field in attrs.fields(Contingent)
+    if field.name not in _CONTINGENT_KEYS
+)
+"""The fields of a contingent that the reader does not read: a document that has one is read
+by the detailed path; one that has none gets their defaults."""
+if any(isinstance(default, attrs.Factory) for _, default in _CONTINGENT_DEFAULTS):  # type: ignore[arg-type]
+    raise TypeError(
+        "a field of Contingent with a factory default needs a place in the reader"
+    )  # pragma: no cover
 _FIGURE_KEYS: Final = frozenset(("value", "qualifier"))
 _NO_SOURCES: Final[tuple[str, ...]] = ()
 _ABSENT: Final = object()
@@ -107,8 +147,6 @@ _set_sources = _slot(Record, "sources")
 _set_alternatives = _slot(Record, "alternatives")
 _set_confidence = _slot(Record, "confidence")
 _set_note = _slot(Record, "note")
-_set_reason = _slot(Departure, "reason")
-_set_increment = _slot(Pledge, "increment")
 _set_country = _slot(Contingent, "country")
 _set_personnel_type = _slot(Contingent, "personnel_type")
 _set_history = _slot(Contingent, "history")
@@ -150,8 +188,11 @@ class Reader:
         _set_history(contingent, history)
         _set_description(contingent, description)
         _set_index(contingent, index)
+        for set_default, default in _CONTINGENT_DEFAULTS:
+            set_default(contingent, default)
         ids.update(source_id for sources in cited.values() for source_id in sources)
         _set_source_ids(contingent, frozenset(ids))
+        contingent.__attrs_post_init__()  # the constructor's checks across fields
         return contingent
 
     def _history(  # noqa: C901, PLR0912, PLR0915  # one loop, with every check of a record in it
@@ -176,7 +217,9 @@ class Reader:
         for item in data:
             if type(item) is not dict:
                 raise NotFast
-            cls, effect, field, keys, required, set_figure = kinds[item["kind"]]
+            cls, effect, field, keys, required, set_figure, enums, defaults, trusted = kinds[
+                item["kind"]
+            ]
             text = item["on"]
             on = dates.get(text) or self._date(text)
             value = item[field]
@@ -191,7 +234,7 @@ class Reader:
                 sources = _NO_SOURCES
             else:
                 raise NotFast
-            # The keys besides kind, date, figure (and reason): the sources, if given, alone?
+            # The keys besides kind, date, figure (and enums): the sources, if given, alone?
             if len(item) - required == (listed is not _ABSENT):
                 confidence = None
                 note = ""
@@ -207,10 +250,9 @@ class Reader:
                 elif not _is_text(note):
                     raise NotFast
             # Every key was read above, or the record has one that this loop does not read.
-            # A transfer (a handful per handover) is read by the detailed path too.
             if (
                 len(item) != keys - (listed is _ABSENT) - (note == "") - (confidence is None)
-                or cls is Transfer
+                or not trusted
             ):
                 record = self._other(item, ids)
             else:
@@ -221,10 +263,11 @@ class Reader:
                 _set_confidence(record, confidence)
                 _set_note(record, note)
                 set_figure(record, figure)
-                if cls is Departure:
-                    _set_reason(record, _REASONS[item["reason"]])
-                elif cls is Pledge:
-                    _set_increment(record, None)  # a pledge with one is read by _other
+                for key, set_member, members in enums:
+                    set_member(record, members[item[key]])
+                for set_default, default in defaults:
+                    set_default(record, default)
+                record.__attrs_post_init__()  # the checks across fields, as the constructor's
             append(record)
             if in_order:
                 try:
