@@ -2,7 +2,9 @@
 
 It measures, on the synthetic datasets of :mod:`synthetic` (10^3 to 10^6 records):
 
-1. load, JSON bytes to validated objects;
+1. load, JSON bytes to validated objects; and haiti_mss's ``from_json`` of a ``Mission``, a
+   ``Contingent`` and a ``tuple[Record, ...]`` holding as many records as the dataset, interleaved
+   with the dataset loads and compared with the ``Dataset`` path per record;
 2. dump, objects to JSON bytes;
 3. queries on the loaded mission: building the counting index, ``status(day)``, a daily
    timeline over the three years of history and a monthly one over ten years;
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
 import importlib.metadata
 import json
 import os
@@ -195,16 +198,27 @@ def _version(package: str) -> str | None:
 
 
 def _git() -> dict[str, Any] | None:
-    """The short commit of the checkout, and whether src/ differs from it."""
+    """The short commit of the checkout, and whether src/ differs from it, and how.
+
+    When src/ differs, the files that differ (untracked ones too) and a digest of the diff of
+    the tracked ones are kept, so that two runs can be told to have measured the same code.
+    """
     git = shutil.which("git")
     if git is None:
         return None
     try:
         commit = _run_text([git, "rev-parse", "--short", "HEAD"])
         changed = _run_text([git, "status", "--porcelain", "--untracked-files=no", "--", "src"])
+        listed = _run_text([git, "status", "--porcelain", "--untracked-files=all", "--", "src"])
+        diff = _run_text([git, "diff", "HEAD", "--", "src"])
     except (OSError, subprocess.CalledProcessError):
         return None
-    return {"commit": commit, "src_uncommitted_changes": bool(changed)}
+    return {
+        "commit": commit,
+        "src_uncommitted_changes": bool(changed),
+        "src_changed_files": listed.splitlines(),
+        "src_diff_sha256": hashlib.sha256(diff.encode()).hexdigest() if diff else None,
+    }
 
 
 def _run_text(argv: list[str]) -> str:
@@ -228,6 +242,55 @@ def loaders() -> dict[str, Callable[[bytes], Any]]:
     }
 
 
+CLASS_LOADS: dict[str, tuple[str, Any]] = {
+    "Mission": ("from_json(text, Mission)", haiti_mss.Mission),
+    "Contingent": ("from_json(text, Contingent)", haiti_mss.Contingent),
+    "records": ("from_json(text, tuple[Record, ...])", tuple[haiti_mss.Record, ...]),
+}
+"""haiti_mss's loads of one class each, by name: the call as printed, and the class.
+
+A list of records is read as ``tuple[Record, ...]``, the type of a contingent's history and the
+form of homogeneous sequence the converter registers a strict hook for.
+"""
+
+
+def class_loaders() -> dict[str, Callable[[bytes], Any]]:
+    """JSON bytes to a Mission, a Contingent or a tuple of records, by name."""
+    return {name: _loader(cls) for name, (_, cls) in CLASS_LOADS.items()}
+
+
+def _loader(cls: Any) -> Callable[[bytes], Any]:  # noqa: ANN401  # a class or a tuple type
+    return lambda data: haiti_mss.from_json(data, cls)
+
+
+def class_texts(data: bytes, document: dict[str, Any]) -> dict[str, bytes]:
+    """The text of each class load, derived from the synthetic *document* (*data* as bytes).
+
+    - Mission: the dataset's mission, loaded by the Dataset path and written by ``to_json``
+      (with the sources its records cite, which a mission's JSON carries);
+    - Contingent: the first contingent of the mission, scaled to hold all the dataset's records;
+    - records: every history of the dataset, one after the other, as one JSON list.
+    """
+    mission = haiti_mss.from_json(data, haiti_mss.Dataset).mission("SYN")
+    texts = {
+        "Mission": haiti_mss.to_json(mission).encode(),
+        "Contingent": synthetic.compact(synthetic.contingent(synthetic.records(document))),
+        "records": synthetic.compact(synthetic.all_records(document)),
+    }
+    del mission
+    gc.collect()
+    return texts
+
+
+def class_record_count(loaded: Any) -> int:  # noqa: ANN401  # a Mission, Contingent or tuple
+    """The number of history records in what a class load built."""
+    if isinstance(loaded, haiti_mss.Mission):
+        return sum(len(c.history) for c in loaded.contingents)
+    if isinstance(loaded, haiti_mss.Contingent):
+        return len(loaded.history)
+    return len(loaded)
+
+
 def dumpers() -> dict[str, Callable[[Any], bytes]]:
     """Objects to compact JSON bytes, by contender (orjson and json write the parsed dicts)."""
     return {
@@ -246,17 +309,27 @@ def record_count(loaded: Any) -> int:  # noqa: ANN401  # any contender's dataset
     return sum(len(c.history) for m in loaded.missions for c in m.contingents)
 
 
-def bench_load(data: bytes, expected: int, rounds: int) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Time each loader, then load once more and check the number of records each loaded.
+def bench_load(
+    data: bytes, expected: int, rounds: int, texts: dict[str, bytes]
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """Time each loader and each class load, then load once more and check what each loaded.
 
-    The loads are timed first, with nothing large alive but the bytes: a large heap makes the
-    garbage collector's passes during a load slower.
+    The loads are timed first, with nothing large alive but the bytes and *texts*: a large heap
+    makes the garbage collector's passes during a load slower. The class loads of *texts* are
+    interleaved with the dataset loads, in the same rounds.
 
     Returns:
-        The timings and checks, and the object each loader built (for the dump benchmark).
+        The timings and checks, the object each loader built (for the dump benchmark), and the
+        class loads' timings and checks.
     """
     contenders = {name: _bind(load, data) for name, load in loaders().items()}
+    by_class = class_loaders()
+    contenders |= {f"class:{name}": _bind(by_class[name], text) for name, text in texts.items()}
     seconds = interleaved(contenders, rounds, f"load {expected:,}")
+    class_seconds = {name: seconds.pop(f"class:{name}") for name in texts}
+    classes = class_summary(class_seconds, seconds["haiti_mss"], texts, expected, len(data))
+    progress("load: checking the record counts of the class loads")
+    classes["check"] = class_check(texts, expected)
     progress("load: checking the record counts")
     loaded = {name: load(data) for name, load in loaders().items()}
     counts = {name: record_count(obj) for name, obj in loaded.items()}
@@ -264,7 +337,54 @@ def bench_load(data: bytes, expected: int, rounds: int) -> tuple[dict[str, Any],
     check["ok"] = all(count == expected for count in counts.values())
     if not check["ok"]:
         progress(f"LOAD CHECK FAILED: expected {expected} records, got {counts}")
-    return {"timings": summary(seconds, ("orjson", "pydantic")), "check": check}, loaded
+    return {"timings": summary(seconds, ("orjson", "pydantic")), "check": check}, loaded, classes
+
+
+def class_summary(
+    seconds: dict[str, list[float]],
+    dataset_seconds: list[float],
+    texts: dict[str, bytes],
+    expected: int,
+    dataset_bytes: int,
+) -> dict[str, Any]:
+    """Median milliseconds of each class load, per record, and per record over the Dataset path.
+
+    Every text holds *expected* records, as the dataset does; the ratio is that of the medians
+    per record, taken in the same rounds.
+    """
+    per_record_dataset = median(dataset_seconds) / expected
+    rows: dict[str, Any] = {}
+    entries = [("Dataset", "from_json(text, Dataset)", dataset_seconds, dataset_bytes)]
+    entries += [(name, CLASS_LOADS[name][0], seconds[name], len(texts[name])) for name in texts]
+    for name, call, runs, size in entries:
+        per_record = median(runs) / expected
+        rows[name] = {
+            "call": call,
+            "records": expected,
+            "bytes": size,
+            "median_ms": median(runs) * 1e3,
+            "us_per_record": per_record * 1e6,
+            "ms_per_10k_records": per_record * 1e7,
+            "vs_dataset_per_record": ratio(per_record, per_record_dataset),
+            "runs_ms": [s * 1e3 for s in runs],
+        }
+    return {"timings": rows}
+
+
+def class_check(texts: dict[str, bytes], expected: int) -> dict[str, Any]:
+    """Load each class text once: its record count, and whether ``to_json`` writes it back."""
+    records: dict[str, int] = {}
+    round_trip: dict[str, bool] = {}
+    for name, load in class_loaders().items():
+        loaded = load(texts[name])
+        records[name] = class_record_count(loaded)
+        round_trip[name] = haiti_mss.to_json(loaded).encode() == texts[name]
+        del loaded
+    gc.collect()
+    ok = all(count == expected for count in records.values()) and all(round_trip.values())
+    if not ok:
+        progress(f"CLASS LOAD CHECK FAILED: expected {expected}, got {records}, {round_trip}")
+    return {"expected_records": expected, "records": records, "round_trip": round_trip, "ok": ok}
 
 
 def bench_dump(data: bytes, loaded: dict[str, Any], rounds: int) -> dict[str, Any]:
@@ -519,6 +639,7 @@ class Results:
         """The targets, each against the size it is set for or, failing that, the largest."""
         return [
             *self._load_dump_targets(),
+            *self._class_targets(),
             *self._process_targets(),
             *self._query_targets(),
             *self._memory_targets(),
@@ -549,6 +670,27 @@ class Results:
             dump = size["dump"]["timings"]["haiti_mss"]["vs_pydantic"]
             name = f"dump / pydantic at 10^{exponent}"
             targets.append(Target(name, "<= 1.0x", dump, "x", _at_most(dump, 1.0)))
+        return targets
+
+    def _class_targets(self) -> list[Target]:
+        """Each class load within 1.2x the Dataset path per record, at 10^4 and 10^5."""
+        targets = []
+        for exponent, size in self.sizes.items():
+            if exponent not in {"4", "5"} or "load_by_class" not in size:
+                continue
+            for name, entry in size["load_by_class"]["timings"].items():
+                if name == "Dataset":
+                    continue
+                measured = entry["vs_dataset_per_record"]
+                targets.append(
+                    Target(
+                        f"{entry['call']} / Dataset, per record, at 10^{exponent}",
+                        "<= 1.2x",
+                        measured,
+                        "x",
+                        _at_most(measured, 1.2),
+                    )
+                )
         return targets
 
     def _process_targets(self) -> list[Target]:
@@ -704,6 +846,7 @@ def print_size(exponent: int, size: dict[str, Any]) -> None:
             for name, entry in section["timings"].items()
         ]
         table(f"{what.capitalize()}, {head}", ["contender", "ms", "vs orjson", "vs pydantic"], rows)
+    print_by_class(head, size["load_by_class"])
     load_check, dump_check = size["load"]["check"], size["dump"]["check"]
     print(f"check: load counts {'ok' if load_check['ok'] else 'WRONG'} {load_check['records']}")
     identical = ", ".join(
@@ -711,6 +854,28 @@ def print_size(exponent: int, size: dict[str, Any]) -> None:
     )
     print(f"check: dump content {'ok' if dump_check['ok'] else 'WRONG'}")
     print(f"check: dump byte-identical to the input: {identical}")
+
+
+def print_by_class(head: str, classes: dict[str, Any]) -> None:
+    """Print the class loads next to the Dataset load, per record, and their check."""
+    rows = [
+        [
+            entry["call"],
+            entry["records"],
+            entry["bytes"],
+            entry["median_ms"],
+            entry["ms_per_10k_records"],
+            entry["vs_dataset_per_record"],
+        ]
+        for entry in classes["timings"].values()
+    ]
+    headers = ["haiti_mss load", "records", "bytes", "ms", "ms / 10^4 records", "vs Dataset"]
+    table(f"Load by class, {head}", headers, rows)
+    check = classes["check"]
+    counts = ", ".join(f"{name} {count:,}" for name, count in check["records"].items())
+    same = ", ".join(f"{name} {'yes' if ok else 'no'}" for name, ok in check["round_trip"].items())
+    print(f"check: class load counts {'ok' if check['ok'] else 'WRONG'} ({counts})")
+    print(f"check: to_json of each class load writes its text back: {same}")
 
 
 def _rounds(count: int) -> str:
@@ -803,6 +968,9 @@ def warm_up() -> None:
     loaded = {name: load(data) for name, load in loaders().items()}
     for name, dump in dumpers().items():
         dump(loaded[name])
+    document = synthetic.dataset(WARM_UP_RECORDS, seed=synthetic.SEED + 1)
+    for name, text in class_texts(data, document).items():
+        class_loaders()[name](text)
     mission = loaded["haiti_mss"].mission("SYN")
     mission.timeline("2024-01-01", "2024-12-31", "daily")
     mission.timeline("2024-01-01", "2033-12-31", "monthly")
@@ -811,10 +979,16 @@ def warm_up() -> None:
 def bench_size(exponent: int, *, quick: bool) -> dict[str, Any]:
     """Load, dump and queries at 10^exponent records, on bytes generated once."""
     progress(f"generating 10^{exponent} records")
-    data = synthetic.dataset_bytes(10**exponent)
-    expected = synthetic.records(orjson.loads(data))
+    document = synthetic.dataset(10**exponent)
+    data = synthetic.compact(document)  # synthetic.dataset_bytes(10**exponent)
+    expected = synthetic.records(document)
+    progress("deriving the texts of the class loads")
+    texts = class_texts(data, document)
+    del document
+    gc.collect()
     rounds = rounds_for(exponent, quick=quick)
-    load, loaded = bench_load(data, expected, rounds)
+    load, loaded, classes = bench_load(data, expected, rounds, texts)
+    del texts
     dump = bench_dump(data, loaded, rounds)
     dataset = loaded.pop("haiti_mss")
     del loaded  # the queries run with only haiti_mss's dataset alive
@@ -827,6 +1001,7 @@ def bench_size(exponent: int, *, quick: bool) -> dict[str, Any]:
         "bytes": len(data),
         "rounds": rounds,
         "load": load,
+        "load_by_class": classes,
         "dump": dump,
         "queries": queries,
     }

@@ -113,4 +113,24 @@ def records(document: dict[str, Any]) -> int:
 
 def dataset_bytes(n: int, seed: int = SEED) -> bytes:
     """:func:`dataset` as compact JSON bytes."""
-    return json.dumps(dataset(n, seed), separators=(",", ":")).encode()
+    return compact(dataset(n, seed))
+
+
+def compact(value: object) -> bytes:
+    """*value* as compact JSON bytes, as :func:`dataset_bytes` writes a dataset."""
+    return json.dumps(value, separators=(",", ":")).encode()
+
+
+def contingent(n: int, seed: int = SEED) -> dict[str, Any]:
+    """The first contingent of the mission of :func:`dataset`, scaled to hold *n* records.
+
+    It is the first contingent of ``dataset(24 * n, seed)`` (Kenyan police), generated alone:
+    the same records, without the 23 others.
+    """
+    rng = random.Random(seed)  # noqa: S311  # reproducible data, not cryptography
+    return {"country": COUNTRIES[0], "personnel_type": TYPES[0], "history": _history(rng, n)}
+
+
+def all_records(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every history of a synthetic document, one after the other, in the document's order."""
+    return [r for m in document["missions"] for c in m["contingents"] for r in c["history"]]

@@ -24,6 +24,7 @@ from .contingents import (
     Transfer,
 )
 from .countries import Country
+from .datasets import Dataset
 from .errors import DataError, Problem
 from .figures import Figure, Qualifier
 from .funding import Contribution, ContributionStatus
@@ -35,7 +36,6 @@ from .sources import Alternative, Confidence, Source
 
 if TYPE_CHECKING:
     from .serialization import (
-        Dataset,
         converter,
         dump,
         from_dict,
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
 _LAZY = {
     **dict.fromkeys(
-        ("Dataset", "converter", "dump", "from_dict", "from_json", "load", "to_dict", "to_json"),
+        ("converter", "dump", "from_dict", "from_json", "load", "to_dict", "to_json"),
         "serialization",
     ),
     **dict.fromkeys(("Breakdown", "ContingentStatus", "DatasetStatus", "Status"), "status"),

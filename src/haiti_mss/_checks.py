@@ -55,6 +55,23 @@ def check_date(value: object, where: str) -> None:
         )
 
 
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def read_iso_date(text: str) -> date:
+    """The date that *text* writes as YYYY-MM-DD, the one form a data file holds.
+
+    Raises:
+        DataError: *text* is written otherwise, or names no day of the calendar.
+    """
+    if not _ISO_DATE.fullmatch(text):
+        raise DataError.at((), f"must be a date written YYYY-MM-DD (got {show(text)})")
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise DataError.at((), f"{show(text)} is not a date: {error}") from None
+
+
 def is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Require a :class:`datetime.date` or ``None``."""
     if value is not None:
@@ -132,7 +149,6 @@ def is_number(value: object) -> bool:
     return isinstance(value, float) and math.isfinite(value)
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)", re.ASCII)
 
 
@@ -155,9 +171,9 @@ def to_day(value: date | str, name: str = "as_of") -> date:
     text = value.strip()
     if _ISO_DATE.fullmatch(text):
         try:
-            return date.fromisoformat(text)
-        except ValueError as error:
-            raise DataError.at(name, f"{error} (got {show(value)})") from None
+            return read_iso_date(text)
+        except DataError as error:
+            raise error.within(name) from None
     return _parse_loose(text, value, name)
 
 

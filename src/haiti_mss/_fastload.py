@@ -37,7 +37,15 @@ from typing import Any, Final
 import attrs
 
 from . import _counting
-from ._checks import are_texts, check_unicode, enum_checked, is_date, is_str, to_texts
+from ._checks import (
+    are_texts,
+    check_unicode,
+    enum_checked,
+    is_date,
+    is_str,
+    read_iso_date,
+    to_texts,
+)
 from .contingents import (
     RECORD_TYPES,
     Contingent,
@@ -294,10 +302,10 @@ class Reader:
         return record
 
     def _date(self, text: str) -> date:
-        """A date written YYYY-MM-DD: the one form that the date writes back as it was read."""
-        day = date.fromisoformat(text)  # a TypeError if not a str, a ValueError if not a date
-        if day.isoformat() != text:
+        """A date written YYYY-MM-DD, read as the detailed path reads it, and shared."""
+        if type(text) is not str:
             raise NotFast
+        day = read_iso_date(text)
         self._dates[text] = day
         return day
 

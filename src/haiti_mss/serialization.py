@@ -41,7 +41,7 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import JsonConverter, make_converter
 
 from . import _fastload
-from ._checks import as_tuple, show, to_day, tuple_of
+from ._checks import read_iso_date, show
 from .contingents import (
     RECORD_TYPES,
     DepartureReason,
@@ -49,14 +49,15 @@ from .contingents import (
     Record,
 )
 from .countries import Country, is_alpha3
+from .datasets import Dataset
 from .errors import DataError, Problem
 from .figures import Figure, Qualifier
 from .funding import ContributionStatus
 from .mandates import Authorisation, Duration, Mandate, MandateTimeline
 from .milestones import MilestoneKind
-from .missions import Mission, handover_problems, to_sources
+from .missions import Mission
 from .sources import Confidence, Source
-from .status import Breakdown, DatasetStatus, Status
+from .status import Breakdown, Status
 
 __all__ = [
     "MIGRATIONS",
@@ -81,7 +82,6 @@ SCHEMA: Final = "haiti-mss/1"
 """The schema version this release writes."""
 
 _SCHEMA_PATTERN: Final = re.compile(r"haiti-mss/(\d+)", re.ASCII)
-_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _ISO_DURATION: Final = re.compile(r"P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?", re.ASCII)
 _KINDS: Final = {cls.kind: cls for cls in RECORD_TYPES}
 _ENUMS: Final = (
@@ -125,54 +125,6 @@ def _wrong(expected: str, value: object) -> DataError:
     return DataError.at((), f"must be {expected}, not {_json_type(value)} ({show(value)})")
 
 
-def _to_missions(value: Iterable[Mission]) -> tuple[Mission, ...]:
-    return as_tuple(value)
-
-
-@attrs.frozen(kw_only=True)
-class Dataset:
-    """A data file: its sources, stored once by id, and its missions.
-
-    In the file, ``"sources"`` is an object from id to source, and each mission names the ids of
-    the sources its records rest on. Loaded, each mission holds the sources it cites.
-    """
-
-    sources: tuple[Source, ...] = attrs.field(converter=to_sources, validator=tuple_of(Source))
-    missions: tuple[Mission, ...] = attrs.field(converter=_to_missions, validator=tuple_of(Mission))
-
-    def __attrs_post_init__(self) -> None:
-        first: dict[str, int] = {}
-        problems = []
-        for i, mission in enumerate(self.missions):
-            if mission.acronym in first:
-                message = (
-                    f"{mission.acronym} is the acronym of missions[{first[mission.acronym]}] too"
-                )
-                problems.append(Problem(("missions", i, "acronym"), message))
-            first.setdefault(mission.acronym, i)
-        if not problems:
-            problems += handover_problems(self.missions)
-        if problems:
-            raise DataError(problems)
-
-    def status(self, as_of: date | str) -> DatasetStatus:
-        """Every mission on day *as_of*: the personnel deployed, and each mission's share."""
-        day = to_day(as_of, "as_of")
-        return DatasetStatus(as_of=day, missions=[mission.status(day) for mission in self.missions])
-
-    def mission(self, acronym: str) -> Mission:
-        """The mission with this acronym ("MSS", "GSF").
-
-        Raises:
-            KeyError: no mission has it; the message lists those there are.
-        """
-        for mission in self.missions:
-            if mission.acronym == acronym:
-                return mission
-        have = ", ".join(m.acronym for m in self.missions) or "none"
-        raise KeyError(f"no mission {acronym!r} in this dataset; it has: {have}")
-
-
 # -- structuring hooks: simplest first ----------------------------------------------------------
 
 
@@ -203,12 +155,7 @@ def _structure_bool(value: object, _: object) -> bool:
 def _structure_date(value: object, _: object) -> date:
     if not isinstance(value, str):
         raise _wrong("a date written YYYY-MM-DD", value)
-    if _ISO_DATE.fullmatch(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError as error:
-            raise DataError.at((), f"{show(value)} is not a date: {error}") from None
-    raise DataError.at((), f"must be a date written YYYY-MM-DD (got {show(value)})")
+    return read_iso_date(value)
 
 
 def _structure_decimal(value: object, _: object) -> Decimal:

@@ -33,13 +33,13 @@ from .contingents import (
     StrengthReport,
 )
 from .countries import Country
+from .datasets import Dataset
 from .figures import Figure, Qualifier
 from .funding import Contribution, ContributionStatus
 from .indicators import Indicator
 from .mandates import Duration, Lapse, Mandate, MandateTimeline, Vote
 from .milestones import Milestone, MilestoneKind
 from .missions import Handover, Mission
-from .serialization import Dataset
 from .sources import Alternative, Confidence, Source
 from .status import Breakdown, ContingentStatus, Status
 

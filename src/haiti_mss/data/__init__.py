@@ -22,8 +22,9 @@ import functools
 from datetime import date
 from importlib import resources
 
+from haiti_mss.datasets import Dataset
 from haiti_mss.missions import Mission
-from haiti_mss.serialization import Dataset, from_json
+from haiti_mss.serialization import from_json
 from haiti_mss.sources import Source
 from haiti_mss.status import DatasetStatus
 
