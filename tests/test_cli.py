@@ -207,7 +207,10 @@ def test_sources_cites_every_figure(run):
     [
         (
             ["--as-of", "2024-13-01"],
-            "python -m haiti_mss: error: --as-of: '2024-13-01' is not a date: month must be in 1..12",
+            (
+                "python -m haiti_mss: error: --as-of: '2024-13-01' is not a date: "
+                "month must be in 1..12"
+            ),
         ),
         (["--as-of", "Sep 2024"], "python -m haiti_mss: error: --as-of: 'Sep 2024' is incomplete"),
         (["--as-of", "soon"], "python -m haiti_mss: error: --as-of: 'soon' has no four-digit year"),
