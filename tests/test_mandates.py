@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import attrs
 import pytest
 from dateutil.relativedelta import relativedelta
 
@@ -205,3 +206,14 @@ def test_same_day_mandates_are_ordered_by_symbol():
     b = Mandate(resolution="S/RES/9002 (2030)", adopted=D(2030, 1, 1), expires=D(2030, 12, 31))
     assert bare(mandates=[b, a]).mandates == bare(mandates=[a, b]).mandates
     assert b == bare(mandates=[b, a]).mandates.in_force_on(D(2030, 6, 1))
+
+
+def test_a_repeated_resolution_is_reported_where_it_was_given():
+    """Mandates given out of order: the second copy's index is its place in the list given."""
+    later = Mandate(resolution="S/RES/2 (2031)", adopted=D(2031, 1, 1), expires=D(2031, 12, 31))
+    first = Mandate(resolution="S/RES/1 (2030)", adopted=D(2030, 1, 1), expires=D(2030, 12, 31))
+    with pytest.raises(DataError) as info:
+        MandateTimeline(mandates=[later, first, attrs.evolve(first, expires=D(2030, 6, 30))])
+    assert ["mandates[2].resolution: S/RES/1 (2030) appears twice (also at mandates[1])"] == [
+        str(p) for p in info.value.problems
+    ]

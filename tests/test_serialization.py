@@ -303,7 +303,10 @@ def test_a_duplicate_resolution_is_reported_where_the_document_has_it(document):
     with pytest.raises(DataError) as info:
         from_dict(document, Dataset)
     assert [
-        "$.missions[0].mandates[1].resolution: S/RES/2699 (2023) appears twice (also at index 0)"
+        (
+            "$.missions[0].mandates[1].resolution: S/RES/2699 (2023) appears twice "
+            "(also at mandates[0])"
+        )
     ] == [str(p) for p in info.value.problems]
 
 

@@ -336,9 +336,27 @@ class Authorisation(enum.StrEnum):
 
 
 def to_mandates(value: Iterable[Mandate]) -> tuple[Mandate, ...]:
-    """Converter: mandates in any order become a tuple ordered by adoption, then expiry."""
+    """Converter: mandates in any order become a tuple ordered by adoption, then expiry.
+
+    Raises:
+        DataError: a resolution appears twice; the path is its index as given.
+    """
     mandates = as_tuple(value)
     if isinstance(mandates, tuple) and all(isinstance(m, Mandate) for m in mandates):
+        seen: dict[str, int] = {}
+        problems: list[Problem] = []
+        for i, mandate in enumerate(mandates):
+            if mandate.resolution in seen:
+                problems.append(
+                    Problem(
+                        ("mandates", i, "resolution"),
+                        f"{mandate.resolution} appears twice "
+                        f"(also at mandates[{seen[mandate.resolution]}])",
+                    )
+                )
+            seen.setdefault(mandate.resolution, i)
+        if problems:
+            raise DataError(problems)
         return tuple(sorted(mandates, key=lambda m: (m.adopted, m.expires, m.resolution)))
     return mandates  # the validator reports what is not a mandate
 
@@ -371,22 +389,6 @@ class MandateTimeline:
     mandates: tuple[Mandate, ...] = attrs.field(
         default=(), converter=to_mandates, validator=tuple_of(Mandate)
     )
-
-    def __attrs_post_init__(self) -> None:
-        seen: dict[str, int] = {}
-        problems: list[Problem] = []
-        for i, mandate in enumerate(self.mandates):
-            if mandate.resolution in seen:
-                problems.append(
-                    Problem(
-                        ("mandates", i, "resolution"),
-                        f"{mandate.resolution} appears twice "
-                        f"(also at mandates[{seen[mandate.resolution]}])",
-                    )
-                )
-            seen.setdefault(mandate.resolution, i)
-        if problems:
-            raise DataError(problems)
 
     @cached_property
     def _segments(self) -> tuple[tuple[date, ...], tuple[Mandate | None, ...]]:

@@ -207,21 +207,10 @@ def _structure_record(value: object, _: object) -> Record:
 
 def _structure_timeline(value: object, _: object) -> MandateTimeline:
     mandates = converter.structure(value, tuple[Mandate, ...])
-    seen: dict[str, int] = {}
-    problems = []
-    for i, mandate in enumerate(mandates):
-        if mandate.resolution in seen:
-            problems.append(
-                Problem(
-                    (i, "resolution"),
-                    f"{mandate.resolution} appears twice "
-                    f"(also at index {seen[mandate.resolution]})",
-                )
-            )
-        seen.setdefault(mandate.resolution, i)
-    if problems:
-        raise DataError(problems)
-    return MandateTimeline(mandates=mandates)
+    try:
+        return MandateTimeline(mandates=mandates)
+    except DataError as error:  # its paths start at the field; in a file, the list is the field
+        raise DataError([Problem(p.path[1:], p.message) for p in error.problems]) from None
 
 
 def _structure_enum_factory(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
