@@ -37,7 +37,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import JsonConverter, make_converter
 
 from . import _fastload
@@ -443,48 +443,47 @@ def _float(value: float | None) -> float | None:
     return value
 
 
-def _unstructure_status(status: Status) -> dict[str, Any]:
-    """The stored fields of a status, then what the counting rules derive from them."""
-    return {
-        **_status_hooks[0](status),
-        "deployed": _unstructure_figure(status.deployed),
-        "committed": _unstructure_figure(status.committed),
-        "outstanding": _unstructure_figure(status.outstanding),
-        "projected_force": _unstructure_figure(status.projected_force),
-        "deployment_ratio": _float(status.deployment_ratio),
-        "days_until_expiry": status.days_until_expiry,
-        "extrapolated": status.extrapolated,
-        "record_age_days": status.record_age_days,
-    }
+_DERIVED: Final[Mapping[str, Callable[[Status], object]]] = {
+    "deployed": lambda status: _unstructure_figure(status.deployed),
+    "committed": lambda status: _unstructure_figure(status.committed),
+    "outstanding": lambda status: _unstructure_figure(status.outstanding),
+    "projected_force": lambda status: _unstructure_figure(status.projected_force),
+    "deployment_ratio": lambda status: _float(status.deployment_ratio),
+    "days_until_expiry": lambda status: status.days_until_expiry,
+    "extrapolated": lambda status: status.extrapolated,
+    "record_age_days": lambda status: status.record_age_days,
+}
+"""What a status's JSON adds to its stored fields: the figures the counting rules derive."""
 
 
-_DERIVED: Final = (
-    "deployed",
-    "committed",
-    "outstanding",
-    "projected_force",
-    "deployment_ratio",
-    "days_until_expiry",
-    "extrapolated",
-    "record_age_days",
-)
+def _status_hooks(
+    made: JsonConverter,
+) -> tuple[Callable[[Status], dict[str, Any]], Callable[[object, object], Status]]:
+    """How *made* writes and reads a :class:`Status`.
 
+    Its stored fields, as cattrs generates them for any class, then the :data:`_DERIVED` ones,
+    which must agree with the stored fields when read back.
+    """
+    write_stored = make_dict_unstructure_fn(Status, made, _cattrs_omit_if_default=True)
+    read_stored = make_dict_structure_fn(Status, made)
 
-def _structure_status(value: object, _: object) -> Status:
-    """A status from its stored fields; the derived ones, if given, must agree with them."""
-    if not isinstance(value, dict):
-        raise _wrong("an object", value)
-    stored = {key: item for key, item in value.items() if key not in _DERIVED}
-    status: Status = _status_hooks[1](stored, Status)
-    expected = _unstructure_status(status)
-    problems = [
-        Problem((key,), f"is {show(value[key])}, but the stored fields give {show(expected[key])}")
-        for key in _DERIVED
-        if key in value and value[key] != expected[key]
-    ]
-    if problems:
-        raise DataError(problems)
-    return status
+    def unstructure(status: Status) -> dict[str, Any]:
+        return {**write_stored(status), **{key: get(status) for key, get in _DERIVED.items()}}
+
+    def structure(value: object, _: object) -> Status:
+        if not isinstance(value, dict):
+            raise _wrong("an object", value)
+        status = read_stored({k: v for k, v in value.items() if k not in _DERIVED}, Status)
+        problems = [
+            Problem((key,), f"is {show(value[key])}, but the stored fields give {show(derived)}")
+            for key, get in _DERIVED.items()
+            if key in value and value[key] != (derived := get(status))
+        ]
+        if problems:
+            raise DataError(problems)
+        return status
+
+    return unstructure, structure
 
 
 def _make_converter() -> JsonConverter:
@@ -609,12 +608,11 @@ def _structure_breakdown_factory(type_: Any) -> Callable[[object, object], Break
 converter: Final[JsonConverter] = _make_converter()
 """The configured cattrs converter, for tools built on top of haiti_mss."""
 
-_status_hooks: Final = (
-    converter.get_unstructure_hook(Status),
-    converter.get_structure_hook(Status),
-)
+# A status last: the functions generated for its stored fields use every hook above, and those
+# hooks use the converter.
+_unstructure_status, _structure_status = _status_hooks(converter)
 converter.register_unstructure_hook(Status, _unstructure_status)
-converter.register_structure_hook_func(lambda t: t is Status, _structure_status)
+converter.register_structure_hook(Status, _structure_status)
 
 
 # -- documents ---------------------------------------------------------------------------------
