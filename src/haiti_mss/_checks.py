@@ -8,12 +8,14 @@ invalid construction raises the library's one error type.
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import re
 import reprlib
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any, Final, TypeVar, cast
 
 import attrs
@@ -206,6 +208,16 @@ def _parse_loose(text: str, value: str, name: str) -> date:
     return readings.pop()
 
 
+def by_value(cls: type[E]) -> Mapping[str, E]:
+    """The members of enum *cls* by their values: the one table every reader looks them up in."""
+    return cast("Mapping[str, E]", _members(cls))
+
+
+@functools.cache  # one entry per enum class of the model
+def _members(cls: type[enum.Enum]) -> Mapping[str, enum.Enum]:
+    return MappingProxyType({member.value: member for member in cls})
+
+
 def member(cls: type[E], value: E | str) -> E:
     """*value* as a member of enum *cls* if it is one or names one; otherwise *value* unchanged.
 
@@ -213,9 +225,9 @@ def member(cls: type[E], value: E | str) -> E:
     which knows the field's name and reports the problem.
     """
     if isinstance(value, str) and not isinstance(value, cls):
-        for candidate in cls:
-            if candidate.value == value:
-                return candidate
+        found = by_value(cls).get(value)
+        if found is not None:
+            return found
     return cast("E", value)
 
 

@@ -29,7 +29,7 @@ the detailed path too: it is small.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import Any, Final
@@ -39,6 +39,7 @@ import attrs
 from . import _counting
 from ._checks import (
     are_texts,
+    by_value,
     check_unicode,
     enum_checked,
     is_date,
@@ -84,7 +85,7 @@ def _kind(cls: type[Record]) -> tuple[Any, ...]:
     the detailed path, record by record: its last item is then False.
     """
     trusted = True
-    enums: list[tuple[str, Callable[[object, object], None], dict[str, enum.Enum]]] = []
+    enums: list[tuple[str, Callable[[object, object], None], Mapping[str, enum.Enum]]] = []
     defaults: list[tuple[Callable[[object, object], None], Any]] = []
     for field in attrs.fields(cls):
         known = _READ_BY_THE_LOOP.get(field.name)
@@ -102,7 +103,7 @@ def _kind(cls: type[Record]) -> tuple[Any, ...]:
             if checked is None:
                 trusted = False
             else:
-                enums.append((field.name, _slot(cls, field.name), {m.value: m for m in checked}))
+                enums.append((field.name, _slot(cls, field.name), by_value(checked)))
         elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]  # attrs types it so
             trusted = False
         else:
@@ -131,9 +132,9 @@ _READ_BY_THE_LOOP: Final[dict[str, tuple[object, object]]] = {
 }
 """The fields the loop reads, with the validator and converter whose checks it makes."""
 _KINDS: Final = {cls.kind: _kind(cls) for cls in RECORD_TYPES}
-_CONFIDENCES: Final = {member.value: member for member in Confidence}
-_TYPES: Final = {member.value: member for member in PersonnelType}
-_QUALIFIERS: Final = {member.value: member for member in Qualifier}
+_CONFIDENCES: Final = by_value(Confidence)
+_TYPES: Final = by_value(PersonnelType)
+_QUALIFIERS: Final = by_value(Qualifier)
 _CONTINGENT_KEYS: Final = frozenset(("country", "personnel_type", "history", "description"))
 _CONTINGENT_DEFAULTS: Final = tuple(
     (_slot(Contingent, field.name), field.default)

@@ -41,7 +41,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import JsonConverter, make_converter
 
 from . import _fastload
-from ._checks import read_iso_date, show
+from ._checks import by_value, read_iso_date, show
 from .contingents import (
     RECORD_TYPES,
     DepartureReason,
@@ -97,7 +97,7 @@ _ENUMS: Final = (
 
 _EXACT: Final = Qualifier.EXACT
 _VALUES: Final[Mapping[enum.Enum, str]] = {
-    member: member.value for enum_type in _ENUMS for member in enum_type
+    member: value for enum_type in _ENUMS for value, member in by_value(enum_type).items()
 }
 """The value of every member of the enums: quicker to look up than ``.value``."""
 
@@ -214,12 +214,12 @@ def _structure_timeline(value: object, _: object) -> MandateTimeline:
 
 
 def _structure_enum_factory(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
-    by_value = {member.value: member for member in cls}
-    valid = ", ".join(map(str, by_value))
+    members = by_value(cls)
+    valid = ", ".join(map(str, members))
 
     def structure(value: object, _: object) -> enum.Enum:
-        if isinstance(value, str) and value in by_value:
-            return by_value[value]
+        if isinstance(value, str) and value in members:
+            return members[value]
         raise DataError.at((), f"must be one of {valid} (got {show(value)})")
 
     return structure
