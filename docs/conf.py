@@ -31,7 +31,7 @@ nitpick_ignore_regex = [
     # The standard library is not linked: the docs build without fetching inventories.
     (r"py:.*", r"(datetime|decimal|enum|collections\.abc|typing|pathlib|importlib|re)\..*"),
     (r"py:.*", r"(attrs|cattrs|dateutil|narwhals|matplotlib|pandas|polars|hypothesis)(\..*)?"),
-    (r"py:.*", r"haiti_mss\.\w+\.[A-Z]"),  # type variables: T, K, E
+    (r"py:.*", r"haiti_mss\.(\w+\.)+[A-Z]"),  # type variables: T, K, E
     (r"py:class", r"(Any|Self|T|K|E|A|Callable|Iterable|Iterator|Sequence|Mapping|Final|ClassVar)"),
     (r"py:class", r"(date|datetime|Decimal|relativedelta|rrule|Axes|Path)"),
     (r"py:class", r"(Frequency|Qualifier|MilestoneKind)"),

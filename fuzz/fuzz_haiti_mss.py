@@ -22,6 +22,7 @@ with atheris.instrument_imports():
         Dataset,
         Figure,
         Mission,
+        _fastload,
         data,
         from_dict,
         from_json,
@@ -40,22 +41,22 @@ def _text(raw: bytes) -> str:
 
 def _dataset(raw: bytes) -> None:
     fast = from_json(raw, Dataset)
-    fast_mission = serialization._fast_mission  # noqa: SLF001  # the path compared
-    serialization._fast_mission = _not_fast  # noqa: SLF001
+    fast_mission = serialization._documents._fast_mission  # noqa: SLF001  # the path compared
+    serialization._documents._fast_mission = _not_fast  # noqa: SLF001
     try:
         detailed = from_json(raw, Dataset)
     except DataError as error:
         msg = f"the fast path accepts what the detailed path refuses: {error}"
         raise AssertionError(msg) from error
     finally:
-        serialization._fast_mission = fast_mission  # noqa: SLF001
+        serialization._documents._fast_mission = fast_mission  # noqa: SLF001
     if detailed != fast:
         msg = "the fast and the detailed paths read the dataset differently"
         raise AssertionError(msg)
 
 
 def _not_fast(*_: object) -> Mission:
-    raise serialization._fastload.NotFast  # noqa: SLF001
+    raise _fastload.NotFast
 
 
 def _mission(raw: bytes) -> None:

@@ -41,21 +41,21 @@ from haiti_mss.figures import MAX_MAGNITUDE, trusted_figure
 def fast_missions(monkeypatch):
     """The missions that the fast path read, recorded as it returns them."""
     read = []
-    original = serialization._fast_mission  # noqa: SLF001  # the path under test
+    original = serialization._documents._fast_mission  # noqa: SLF001  # the path under test
 
     def spy(raw, table):
         mission = original(raw, table)
         read.append(mission.acronym)
         return mission
 
-    monkeypatch.setattr(serialization, "_fast_mission", spy)
+    monkeypatch.setattr(serialization._documents, "_fast_mission", spy)  # noqa: SLF001
     return read
 
 
 def detailed(text, cls=Dataset):
     """*text* read by the detailed path alone."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(serialization, "_fast_mission", _refuse)
+        patch.setattr(serialization._documents, "_fast_mission", _refuse)  # noqa: SLF001
         return from_json(text, cls)
 
 

@@ -374,7 +374,7 @@ def test_a_file_that_never_ends_is_not_read_to_the_end(monkeypatch, tmp_path):
     """Loading stops at MAX_FILE_SIZE: /dev/zero is refused, not read forever."""
     from haiti_mss import serialization  # noqa: PLC0415
 
-    monkeypatch.setattr(serialization, "MAX_FILE_SIZE", 1000)
+    monkeypatch.setattr(serialization._text, "MAX_FILE_SIZE", 1000)  # noqa: SLF001
     with pytest.raises(DataError, match="is larger than 1,000 bytes; not read"):
         load("/dev/zero")
     small = tmp_path / "small.json"

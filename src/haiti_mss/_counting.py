@@ -44,13 +44,13 @@ class Effect(enum.Enum):
     """
 
     COMMIT = "commit"
-    """Sets the committed total: a pledge."""
+    """Sets the committed total, as a pledge does."""
     ADD = "add"
-    """Adds personnel to the deployed strength: an arrival, a transfer in."""
+    """Adds personnel to the deployed strength, as an arrival or a transfer in does."""
     SUBTRACT = "subtract"
-    """Takes personnel from the deployed strength: a departure."""
+    """Takes personnel from the deployed strength, as a departure does."""
     RESET = "reset"
-    """States the deployed strength; counting restarts from it: a strength report."""
+    """States the deployed strength, which counting restarts from, as a strength report does."""
 
 
 RANK: Final = {effect: rank for rank, effect in enumerate(Effect)}

@@ -113,7 +113,7 @@ class Record:
     figure_field: ClassVar[str] = ""
     """The name of the field that holds the record's figure."""
     effect: ClassVar[Effect]
-    """What the record does to the count: every kind of record declares it."""
+    """What the record does to the count; every kind of record declares it."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:  # noqa: ANN401  # passed on as given
         super().__init_subclass__(**kwargs)

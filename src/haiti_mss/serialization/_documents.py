@@ -1,0 +1,274 @@
+"""Documents: any object to and from JSON data, and a dataset with its table of sources.
+
+Each mission is read by the fast path first, and by the detailed path when that cannot vouch
+for it.
+"""
+
+# Raw JSON data is untyped by nature: after an isinstance check, a dict's items are unknown.
+# pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false
+# pyright: reportUnknownMemberType=false
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Generator, Iterator
+from typing import Any, Final, cast
+
+import attrs
+
+from haiti_mss import _fastload
+from haiti_mss.contingents import Record
+from haiti_mss.datasets import Dataset
+from haiti_mss.errors import DataError, Problem
+from haiti_mss.missions import Mission
+from haiti_mss.sources import Source
+
+from ._errors import problems_in
+from ._hooks import check_keys, converter
+from ._migrations import SCHEMA, migrate
+from ._types import T, json_type
+
+
+def _structure_or_problems(data: object, cls: Any, path: tuple[str | int, ...]) -> Any:
+    """Structure *data* as *cls*, or raise a DataError whose paths start at *path*."""
+    try:
+        return converter.structure(data, cls)
+    except RecursionError:  # pragma: no cover  # the models nest a few levels deep only
+        raise
+    except Exception as error:  # noqa: BLE001  # every failure of the input becomes a DataError
+        raise DataError(list(problems_in(error, path))) from None
+
+
+# -- datasets ------------------------------------------------------------------------------------
+
+
+def _unstructure_dataset(dataset: Dataset) -> dict[str, Any]:
+    sources = {}
+    for source in dataset.sources:
+        fields = converter.unstructure(source)
+        del fields["id"]
+        sources[source.id] = fields
+    missions = []
+    for mission in dataset.missions:
+        fields = converter.unstructure(mission)
+        fields.pop("sources", None)
+        missions.append(fields)
+    return {"schema": SCHEMA, "sources": sources, "missions": missions}
+
+
+def _structure_dataset(data: object, *, fast: bool) -> Dataset:
+    """A dataset from its JSON data; with *fast*, each mission is tried by the fast path first."""
+    if not isinstance(data, dict):
+        raise DataError.at("$", f"must be an object, not {json_type(data)}")
+    document = migrate(data)
+    problems: list[Problem] = []
+    try:
+        check_keys(document, {"schema", "sources", "missions"}, set())
+    except DataError as error:
+        problems += (p.within("$") for p in error.problems)
+    raw_sources = document.get("sources", {})
+    sources = _table(raw_sources, problems)
+    # Ids of invalid sources are known too: their records are not reported a second time.
+    known = set(raw_sources) if isinstance(raw_sources, dict) else None
+    missions = document.get("missions", [])
+    if not isinstance(missions, list):
+        problems.append(Problem(("$", "missions"), f"must be a list, not {json_type(missions)}"))
+        missions = []
+    built = []
+    for i, raw in enumerate(missions):
+        path = ("$", "missions", i)
+        mission = _read_mission(raw, path, sources, known, problems, fast=fast)
+        if mission is not None:
+            built.append(mission)
+    if problems:
+        raise DataError(problems)
+    try:
+        return Dataset(sources=list(sources.values()), missions=built)
+    except DataError as error:
+        raise DataError([p.within("$") for p in error.problems]) from None
+
+
+def _read_mission(  # noqa: PLR0913  # a mission, and the state of the document it is read in
+    raw: object,
+    path: tuple[str | int, ...],
+    table: dict[str, Source],
+    known: set[str] | None,
+    problems: list[Problem],
+    *,
+    fast: bool,
+) -> Mission | None:
+    """The mission *raw* of a document, or None; its problems are added to *problems*.
+
+    *table* holds the document's valid sources, *known* the ids of all of them (None if the
+    table cannot be read). With *fast*, the mission is read by the fast path first
+    (``haiti_mss._fastload``); if that path cannot vouch for it, the detailed path reads it
+    and reports every problem.
+    """
+    if not isinstance(raw, dict):
+        problems.append(Problem(path, f"must be an object, not {json_type(raw)}"))
+        return None
+    if "sources" in raw:
+        problems.append(
+            Problem((*path, "sources"), "unknown key: a dataset keeps its sources at $.sources")
+        )
+        return None
+    if fast and not problems and known is not None:
+        with contextlib.suppress(Exception):  # any problem: the detailed path below says where
+            return _fast_mission(raw, table)
+    cited = set(_cited_ids(raw, path, known, problems))
+    used = [converter.unstructure(source) for i, source in table.items() if i in cited]
+    try:
+        return cast("Mission", _structure_or_problems({**raw, "sources": used}, Mission, path))
+    except DataError as error:
+        # The ids a mission cannot resolve were reported above, against $.sources.
+        problems += (p for p in error.problems if not p.message.endswith(_MISSION_UNKNOWN))
+        return None
+
+
+def _fast_mission(raw: dict[str, Any], table: dict[str, Source]) -> Mission:
+    """A mission by the fast path: each history read in one pass (see ``haiti_mss._fastload``).
+
+    Raises:
+        NotFast: or any other exception, when the mission has a problem or anything else that
+            the fast path does not vouch for.
+    """
+    listed = raw.get("contingents", [])
+    if type(listed) is not list:
+        raise _fastload.NotFast
+    reader = _fastload.Reader(table.keys(), _structure_one_record)
+    contingents = [reader.contingent(item) for item in listed]
+    rest = {key: value for key, value in raw.items() if key != "contingents"}
+    problems: list[Problem] = []
+    cited = set(_cited_ids(rest, (), set(table), problems))
+    if problems:
+        raise _fastload.NotFast
+    for contingent in contingents:
+        cited |= contingent.source_ids
+    used = [converter.unstructure(source) for i, source in table.items() if i in cited]
+    mission = converter.structure({**rest, "sources": used}, Mission)
+    if not contingents:
+        return mission
+    fields = attrs.asdict(mission, recurse=False)  # every field of a Mission is an argument
+    fields["contingents"] = contingents
+    if "current_through" not in raw:
+        del fields["current_through"]  # its default: the latest record, now with the histories
+    return Mission(**fields)
+
+
+def _structure_one_record(data: object) -> Record:
+    return converter.structure(data, Record)
+
+
+def _table(value: object, problems: list[Problem]) -> dict[str, Source]:
+    """The sources table of a document: source objects by id."""
+    if not isinstance(value, dict):
+        problems.append(
+            Problem(
+                ("$", "sources"), f"must be an object from id to source, not {json_type(value)}"
+            )
+        )
+        return {}
+    table = {}
+    for source_id, fields in value.items():
+        path = ("$", "sources", source_id)
+        if not isinstance(fields, dict):
+            problems.append(Problem(path, f"must be an object, not {json_type(fields)}"))
+            continue
+        if "id" in fields:
+            problems.append(Problem((*path, "id"), "unknown key: the id is the key of the table"))
+            continue
+        try:
+            table[source_id] = _structure_or_problems({"id": source_id, **fields}, Source, path)
+        except DataError as error:
+            problems += (
+                Problem(path, p.message) if p.path == (*path, "id") else p for p in error.problems
+            )
+    return table
+
+
+_MISSION_UNKNOWN: Final = "no source in the mission defines it"
+
+
+def _cited_ids(
+    value: object,
+    path: tuple[str | int, ...],
+    known: set[str] | None,
+    problems: list[Problem],
+) -> Iterator[str]:
+    """The source ids cited anywhere in *value*; unknown ones are added to *problems*.
+
+    With *known* None (the table itself is unreadable), no id is reported unknown.
+    """
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in {"sources", "planned_strength_sources"} and isinstance(item, list):
+                for k, source_id in enumerate(item):
+                    if isinstance(source_id, str) and known is not None and source_id not in known:
+                        problems.append(
+                            Problem(
+                                (*path, key, k),
+                                f"unknown source id {source_id!r}: $.sources does not define it",
+                            )
+                        )
+                    elif isinstance(source_id, str):
+                        yield source_id
+            else:
+                yield from _cited_ids(item, (*path, key), known, problems)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _cited_ids(item, (*path, i), known, problems)
+
+
+def to_dict(obj: object) -> Any:
+    """*obj* as JSON data: dicts, lists, strings, numbers, booleans and None.
+
+    >>> from haiti_mss import Arrival, Figure
+    >>> from datetime import date
+    >>> to_dict(Arrival(on=date(2024, 6, 25), personnel=Figure(200, "about")))
+    {'kind': 'arrival', 'on': '2024-06-25', 'personnel': {'value': 200, 'qualifier': 'about'}}
+    """
+    if isinstance(obj, Dataset):
+        return _unstructure_dataset(obj)
+    return converter.unstructure(obj)
+
+
+def from_dict(data: object, cls: type[T]) -> T:
+    """Build a *cls* from JSON data, strictly: the inverse of :func:`to_dict`.
+
+    *data* is read by the detailed path only: it may hold Python objects that merely compare
+    equal to JSON strings, which the fast path of :func:`from_json` does not look for.
+
+    Raises:
+        DataError: every problem in *data*, each with its JSON path.
+    """
+    return from_data(data, cls, parsed=False)
+
+
+def from_data(data: object, cls: type[T], *, parsed: bool) -> T:
+    """:func:`from_dict`; with *parsed*, *data* is what a JSON parser built, and nothing else."""
+    try:
+        with gc_paused():
+            if cls is Dataset:
+                return cast("T", _structure_dataset(data, fast=parsed))
+            return cast("T", _structure_or_problems(data, cls, ("$",)))
+    except RecursionError:
+        raise DataError.at("$", "the data is nested too deeply") from None
+
+
+@contextlib.contextmanager
+def gc_paused() -> Generator[None]:
+    """No garbage collection while a large graph of new objects is built, in which none is garbage.
+
+    Collections triggered by the allocations would traverse the growing graph again and again
+    for nothing. The collector is enabled again afterwards if it was enabled before. It is a
+    setting of the whole process: while one thread reads a document, it is off in all of them,
+    and a thread that turns it off meanwhile finds it on again when the reading ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -1,0 +1,415 @@
+"""The converter and its hooks: strict primitives, dates, enums, figures, records, statuses."""
+
+# Raw JSON data is untyped by nature: after an isinstance check, a dict's items are unknown.
+# pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false
+# pyright: reportUnknownMemberType=false
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, Final, get_args, get_origin
+
+import attrs
+from cattrs.errors import (
+    ClassValidationError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.preconf.json import JsonConverter, make_converter
+
+from haiti_mss._checks import by_value, read_iso_date, show
+from haiti_mss.contingents import RECORD_TYPES, Record
+from haiti_mss.countries import Country, is_alpha3
+from haiti_mss.errors import DataError, Problem
+from haiti_mss.figures import Figure, Qualifier
+from haiti_mss.mandates import Duration, Mandate, MandateTimeline
+from haiti_mss.status import Breakdown, Status
+
+from ._errors import problems_in
+from ._types import ENUMS, KINDS, T, wrong
+from ._writer import noted_float, unstructure_figure, unstructure_history, unstructure_record
+
+_ISO_DURATION: Final = re.compile(r"P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?", re.ASCII)
+
+# -- structuring hooks: simplest first ----------------------------------------------------------
+
+
+def _structure_str(value: object, _: object) -> str:
+    if not isinstance(value, str):
+        raise wrong("a string", value)
+    return value
+
+
+def _structure_int(value: object, _: object) -> int:
+    if type(value) is not int:
+        raise wrong("an integer", value)
+    return value
+
+
+def _structure_float(value: object, _: object) -> float:
+    if type(value) not in {int, float} or not math.isfinite(value):  # type: ignore[arg-type]
+        raise wrong("a finite number", value)
+    return float(value)  # type: ignore[arg-type]  # an int or a float, checked above
+
+
+def _structure_bool(value: object, _: object) -> bool:
+    if not isinstance(value, bool):
+        raise wrong("true or false", value)
+    return value
+
+
+def _structure_date(value: object, _: object) -> date:
+    if not isinstance(value, str):
+        raise wrong("a date written YYYY-MM-DD", value)
+    return read_iso_date(value)
+
+
+def _structure_decimal(value: object, _: object) -> Decimal:
+    if not isinstance(value, str):
+        raise wrong('a decimal number written as a string, like "1500000.00"', value)
+    try:
+        result = Decimal(value)
+    except InvalidOperation:
+        raise DataError.at((), f"{show(value)} is not a decimal number") from None
+    if not result.is_finite():
+        raise DataError.at((), f"must be a finite decimal number (got {show(value)})")
+    return result
+
+
+def _structure_country(value: object, _: object) -> Country:
+    if not isinstance(value, str):
+        raise wrong("an ISO 3166-1 alpha-3 country code", value)
+    if not is_alpha3(value):
+        raise DataError.at((), f"{show(value)} is not an ISO 3166-1 alpha-3 country code")
+    return Country(code=value)
+
+
+def _structure_figure(value: object, _: object) -> Figure:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Figure(value)
+    if isinstance(value, dict):
+        check_keys(value, {"value"}, {"qualifier"})
+        return Figure(value["value"], value.get("qualifier", Qualifier.EXACT))
+    raise wrong('a number, or an object like {"value": 200, "qualifier": "about"}', value)
+
+
+def _structure_duration(value: object, _: object) -> Duration:
+    if not isinstance(value, str) or not _ISO_DURATION.fullmatch(value) or value == "P":
+        raise DataError.at((), f"must be an ISO 8601 duration like 'P12M' (got {show(value)})")
+    return Duration.parse(value)
+
+
+def _structure_record(value: object, _: object) -> Record:
+    if not isinstance(value, dict):
+        raise wrong('an object with a "kind"', value)
+    valid = ", ".join(sorted(KINDS))
+    if "kind" not in value:
+        raise DataError.at("kind", f"required field missing; expected one of {valid}")
+    kind = value["kind"]
+    if not isinstance(kind, str) or kind not in KINDS:
+        raise DataError.at("kind", f"unknown kind {show(kind)}; expected one of {valid}")
+    return converter.structure(value, KINDS[kind])
+
+
+def _structure_timeline(value: object, _: object) -> MandateTimeline:
+    mandates = converter.structure(value, tuple[Mandate, ...])
+    try:
+        return MandateTimeline(mandates=mandates)
+    except DataError as error:  # its paths start at the field; in a file, the list is the field
+        raise DataError([Problem(p.path[1:], p.message) for p in error.problems]) from None
+
+
+def _structure_enum_factory(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
+    members = by_value(cls)
+    valid = ", ".join(map(str, members))
+
+    def structure(value: object, _: object) -> enum.Enum:
+        if isinstance(value, str) and value in members:
+            return members[value]
+        raise DataError.at((), f"must be one of {valid} (got {show(value)})")
+
+    return structure
+
+
+def _structure_tuple_factory(type_: Any) -> Callable[[object, object], tuple[Any, ...]]:
+    (item_type, _) = get_args(type_)
+    structure_item = converter.get_structure_hook(item_type)
+
+    def structure(value: object, _: object) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise wrong("a list", value)
+        items = []
+        errors: list[Exception] = []
+        for i, item in enumerate(value):
+            try:
+                items.append(structure_item(item, item_type))
+            except Exception as error:  # noqa: BLE001  # every problem is collected, then raised
+                error.add_note(IterableValidationNote(f"Structuring @ index {i}", i, item_type))
+                errors.append(error)
+        if errors:
+            raise IterableValidationError("invalid items", errors, type_)  # pyright: ignore[reportCallIssue]
+        return tuple(items)
+
+    return structure
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def check_keys(value: Mapping[str, object], required: set[str], optional: set[str]) -> None:
+    problems = [
+        Problem((key,), f"unknown key; expected one of {', '.join(sorted(required | optional))}")
+        for key in value
+        if key not in required | optional
+    ]
+    problems += [Problem((key,), "required field missing") for key in sorted(required - set(value))]
+    if problems:
+        raise DataError(problems)
+
+
+def _is_model(type_: Any) -> bool:
+    return isinstance(type_, type) and attrs.has(type_) and type_.__module__.startswith("haiti_mss")
+
+
+def _structure_model_factory(cls: type[T]) -> Callable[[object, object], T]:
+    """Structure an attrs class with cattrs; when that fails, report every bad field.
+
+    cattrs reports the fields it cannot structure, but then never calls the constructor, and
+    attrs stops at the first field whose validator fails. So on failure only, each field is
+    structured and validated on its own, and the error lists all of them, in field order.
+    """
+    attrs.resolve_types(cls)  # type: ignore[type-var]  # cls is an attrs class
+    generated = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+
+    def structure(value: object, _: object) -> T:
+        if not isinstance(value, dict):
+            raise wrong("an object", value)
+        try:
+            return generated(value, cls)
+        except (ClassValidationError, DataError) as error:
+            # Keep cattrs' account of the fields that did not structure; check the others.
+            failed: dict[str, list[Problem]] = {}
+            if isinstance(error, ClassValidationError):
+                for sub, note in error.group_exceptions()[0]:
+                    failed.setdefault(note.name, []).extend(problems_in(sub, (note.name,)))
+            problems = _field_problems(cls, value, failed)
+            if problems:
+                raise DataError(problems) from None
+            raise  # every field is fine alone: a check across fields failed; it says which
+
+    return structure
+
+
+def _field_problems(
+    cls: type, value: Mapping[str, Any], failed: Mapping[str, list[Problem]]
+) -> list[Problem]:
+    """The problems of each field of *value* taken on its own, in field order, and of its keys.
+
+    *failed* holds the problems already known of the fields that did not structure.
+    """
+    fields = [field for field in attrs.fields(cls) if field.init]
+    problems: list[Problem] = []
+    for field in fields:
+        if field.alias in failed:
+            problems += failed[field.alias]
+            continue
+        if field.alias not in value:
+            continue  # its default applies; a missing required field is among the failed
+        # The field structured before, so it does again; its own checks are what is looked for.
+        item = converter.structure(value[field.alias], field.type)
+        try:
+            if field.converter is not None:
+                item = field.converter(item)
+            if field.validator is not None:
+                field.validator(None, field, item)
+        except DataError as error:
+            problems += error.problems
+    aliases = [field.alias for field in fields]
+    problems += (
+        Problem((key,), f"unknown key; expected one of {', '.join(aliases)}")
+        for key in value
+        if key not in aliases
+    )
+    return problems
+
+
+_DERIVED: Final[Mapping[str, Callable[[Status], object]]] = {
+    "deployed": lambda status: unstructure_figure(status.deployed),
+    "committed": lambda status: unstructure_figure(status.committed),
+    "outstanding": lambda status: unstructure_figure(status.outstanding),
+    "projected_force": lambda status: unstructure_figure(status.projected_force),
+    "deployment_ratio": lambda status: noted_float(status.deployment_ratio),
+    "days_until_expiry": lambda status: status.days_until_expiry,
+    "extrapolated": lambda status: status.extrapolated,
+    "record_age_days": lambda status: status.record_age_days,
+}
+"""What a status's JSON adds to its stored fields: the figures the counting rules derive."""
+
+
+def _status_hooks(
+    made: JsonConverter,
+) -> tuple[Callable[[Status], dict[str, Any]], Callable[[object, object], Status]]:
+    """How *made* writes and reads a :class:`Status`.
+
+    Its stored fields, as cattrs generates them for any class, then the :data:`_DERIVED` ones,
+    which must agree with the stored fields when read back.
+    """
+    write_stored = make_dict_unstructure_fn(Status, made, _cattrs_omit_if_default=True)
+    read_stored = make_dict_structure_fn(Status, made)
+
+    def unstructure(status: Status) -> dict[str, Any]:
+        return {**write_stored(status), **{key: get(status) for key, get in _DERIVED.items()}}
+
+    def structure(value: object, _: object) -> Status:
+        if not isinstance(value, dict):
+            raise wrong("an object", value)
+        status = read_stored({k: v for k, v in value.items() if k not in _DERIVED}, Status)
+        problems = [
+            Problem((key,), f"is {show(value[key])}, but the stored fields give {show(derived)}")
+            for key, get in _DERIVED.items()
+            if key in value and value[key] != (derived := get(status))
+        ]
+        if problems:
+            raise DataError(problems)
+        return status
+
+    return unstructure, structure
+
+
+def _make_converter() -> JsonConverter:
+    made = make_converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+    for type_, hook in (
+        (str, _structure_str),
+        (int, _structure_int),
+        (float, _structure_float),
+        (bool, _structure_bool),
+        (date, _structure_date),
+        (Decimal, _structure_decimal),
+    ):
+        made.register_structure_hook(type_, hook)
+    # Each enum by name: they subclass str, and the hook for str must not read them.
+    for enum_type in ENUMS:
+        made.register_structure_hook(enum_type, _structure_enum_factory(enum_type))
+        made.register_unstructure_hook(enum_type, _enum_value)
+    made.register_unstructure_hook(Decimal, str)
+    made.register_unstructure_hook_func(_is_optional_enum, _optional_enum_value)
+    made.register_structure_hook_factory(_is_homogeneous_tuple, _structure_tuple_factory)
+    made.register_structure_hook_factory(_is_model, _structure_model_factory)
+    made.register_structure_hook(Country, _structure_country)
+    made.register_unstructure_hook(Country, _unstructure_country)
+    made.register_structure_hook(Figure, _structure_figure)
+    made.register_unstructure_hook(Figure, unstructure_figure)
+    made.register_structure_hook(Duration, _structure_duration)
+    made.register_unstructure_hook(Duration, str)
+    made.register_structure_hook(MandateTimeline, _structure_timeline)
+    made.register_unstructure_hook(MandateTimeline, _unstructure_timeline)
+    # Only Record itself is the tagged union: Pledge, Arrival, ... structure as themselves.
+    made.register_structure_hook_func(_is_record_union, _structure_record)
+    made.register_structure_hook_factory(_is_record_kind, _structure_record_kind_factory)
+    made.register_unstructure_hook(Record, unstructure_record)
+    made.register_unstructure_hook_func(lambda t: t == tuple[Record, ...], unstructure_history)
+    made.register_structure_hook_factory(_is_breakdown, _structure_breakdown_factory)
+    made.register_unstructure_hook_func(_is_breakdown, _unstructure_breakdown)
+    return made
+
+
+def _is_enum(type_: object) -> bool:
+    return isinstance(type_, type) and issubclass(type_, enum.Enum)
+
+
+def _enum_value(member: enum.Enum) -> object:
+    return member.value
+
+
+def _is_optional_enum(type_: object) -> bool:
+    """Whether *type_* is ``SomeEnum | None``, which cattrs would pass through as the member."""
+    args = get_args(type_)
+    return (
+        len(args) == 2  # the enum and None
+        and type(None) in args
+        and all(arg is type(None) or _is_enum(arg) for arg in args)
+    )
+
+
+def _optional_enum_value(member: enum.Enum | None) -> object:
+    return None if member is None else member.value
+
+
+def _unstructure_country(country: Country) -> str:
+    return country.code
+
+
+def _unstructure_timeline(timeline: MandateTimeline) -> list[Any]:
+    return [converter.unstructure(mandate) for mandate in timeline]
+
+
+def _is_record_union(type_: object) -> bool:
+    return type_ is Record
+
+
+def _is_record_kind(type_: Any) -> bool:
+    return type_ in RECORD_TYPES
+
+
+def _structure_record_kind_factory(cls: type[Record]) -> Callable[[object, object], Record]:
+    """A record of one kind: its "kind" key may be given, and must then name that kind."""
+    structure_fields = _structure_model_factory(cls)
+
+    def structure(value: object, _: object) -> Record:
+        if isinstance(value, dict) and "kind" in value:
+            if value["kind"] != cls.kind:
+                message = f"is {show(value['kind'])}, but a {cls.__name__} is {cls.kind!r}"
+                raise DataError.at("kind", message)
+            value = {key: item for key, item in value.items() if key != "kind"}
+        return structure_fields(value, cls)
+
+    return structure
+
+
+def _is_breakdown(type_: Any) -> bool:
+    return type_ is Breakdown or get_origin(type_) is Breakdown
+
+
+def _unstructure_breakdown(breakdown: Breakdown[Any]) -> dict[str, object]:
+    return {
+        converter.unstructure(key): unstructure_figure(figure) for key, figure in breakdown.items()
+    }
+
+
+def _structure_breakdown_factory(type_: Any) -> Callable[[object, object], Breakdown[Any]]:
+    args = get_args(type_)
+    if not args:
+        msg = "structure a Breakdown as Breakdown[Country] or Breakdown[PersonnelType]"
+        raise TypeError(msg)
+    key_type = args[0]
+
+    def structure(value: object, _: object) -> Breakdown[Any]:
+        if not isinstance(value, dict):
+            raise wrong("an object", value)
+        entries = converter.structure(
+            list(value.items()),
+            tuple[tuple[key_type, Figure], ...],  # type: ignore[valid-type]
+        )
+        return Breakdown(entries)
+
+    return structure
+
+
+converter: Final[JsonConverter] = _make_converter()
+"""The configured cattrs converter, for tools built on top of haiti_mss."""
+
+# A status last: the functions generated for its stored fields use every hook above, and those
+# hooks use the converter.
+_unstructure_status, _structure_status = _status_hooks(converter)
+converter.register_unstructure_hook(Status, _unstructure_status)
+converter.register_structure_hook(Status, _structure_status)

@@ -1,0 +1,207 @@
+"""JSON text and files.
+
+Parsing refuses duplicate keys, NaN and invalid UTF-8; orjson is used when it is installed.
+"""
+
+# Raw JSON data is untyped by nature: after an isinstance check, a dict's items are unknown.
+# pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false
+# pyright: reportUnknownMemberType=false
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any, Final
+
+from haiti_mss.datasets import Dataset
+from haiti_mss.errors import DataError
+
+from ._documents import from_data, gc_paused, to_dict
+from ._types import T
+from ._writer import FLOAT_WRITTEN, NATIVE
+
+
+def to_json(obj: object, *, indent: int | None = None) -> str:
+    """*obj* as JSON text; compact unless *indent* is given.
+
+    >>> from haiti_mss import Figure
+    >>> to_json(Figure(578_000, "more_than"))
+    '{"value":578000,"qualifier":"more_than"}'
+    """
+    orjson = _fast_json()
+    token = FLOAT_WRITTEN.set(False)
+    native = NATIVE.set(orjson is not None and indent in {None, 2})
+    try:
+        with gc_paused():
+            data = to_dict(obj)
+        # orjson writes some floats differently from the standard library (0.00001 for
+        # 1e-05), so it is used only for output without floats: the text is the same either way.
+        if orjson is not None and indent in {None, 2} and not FLOAT_WRITTEN.get():
+            option = orjson.OPT_INDENT_2 if indent == 2 else 0
+            try:
+                return str(orjson.dumps(data, option=option).decode())
+            except orjson.JSONEncodeError:
+                pass  # what orjson cannot write, the standard library says how it fails
+    finally:
+        NATIVE.reset(native)
+        FLOAT_WRITTEN.reset(token)
+    separators = (",", ":") if indent is None else (",", ": ")
+    return json.dumps(
+        data, ensure_ascii=False, indent=indent, separators=separators, default=_iso_date
+    )
+
+
+def _iso_date(value: object) -> str:
+    """A date left for orjson, written by the standard library instead: as orjson writes it."""
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON data")  # pragma: no cover
+
+
+@functools.cache
+def _fast_json() -> Any:
+    """orjson, if the ``fast`` extra is installed; imported on first use, not with haiti_mss."""
+    try:
+        import orjson  # noqa: PLC0415
+    except ImportError:  # pragma: no cover  # the test extra installs it
+        return None
+    return orjson
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """Build a *cls* from JSON text: the inverse of :func:`to_json`.
+
+    Duplicate keys, ``NaN`` and ``Infinity`` are refused: they are not portable JSON.
+
+    >>> from haiti_mss import Figure
+    >>> from_json('{"value": 1000, "qualifier": "about"}', Figure)
+    Figure(1000, 'about')
+    >>> from_json('{"value": 1000,}', Figure)
+    Traceback (most recent call last):
+    ...
+    haiti_mss.errors.DataError: $: invalid JSON at line 1, column 16: Expecting property name ...
+
+    Raises:
+        DataError: the text is not valid JSON, or the data is not a valid *cls*.
+    """
+    with gc_paused():
+        return from_data(_parse(text), cls, parsed=True)
+
+
+MAX_FILE_SIZE: Final = 2**30  # documented where it is public: haiti_mss.serialization
+
+
+def load(path: str | Path) -> Dataset:
+    """Read a data file, opened read-only.
+
+    A file larger than :data:`~haiti_mss.serialization.MAX_FILE_SIZE` bytes is refused.
+
+    Raises:
+        DataError: the file cannot be read, is too large, or is not a valid dataset.
+    """
+    try:
+        with Path(path).open("rb") as file:
+            text = file.read(MAX_FILE_SIZE + 1)
+    except OSError as error:
+        raise DataError.at("$", f"cannot read {str(path)!r}: {error.strerror}") from None
+    if len(text) > MAX_FILE_SIZE:
+        raise DataError.at("$", f"{str(path)!r} is larger than {MAX_FILE_SIZE:,} bytes; not read")
+    return from_json(text, Dataset)
+
+
+def dump(obj: Dataset, path: str | Path) -> None:
+    """Write *obj* to a data file, as indented JSON."""
+    Path(path).write_text(to_json(obj, indent=2) + "\n", encoding="utf-8")
+
+
+class _RefusedError(ValueError):
+    """A JSON construct that the standard library accepts and we do not."""
+
+
+def _parse(text: str | bytes) -> object:
+    orjson = _fast_json()
+    if orjson is not None and isinstance(text, str | bytes):
+        data = _parse_fast(orjson, text)
+        if data is not _UNREAD:
+            return data
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as error:
+            message = f"the text is not UTF-8 ({error.reason} at byte {error.start})"
+            raise DataError.at("$", message) from None
+    if not isinstance(text, str):
+        raise DataError.at("$", f"must be JSON text (str or bytes), not {type(text).__name__}")
+    try:
+        return json.loads(
+            text.removeprefix("\ufeff"),
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_no_constant,
+        )
+    except json.JSONDecodeError as error:
+        message = f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+        raise DataError.at("$", message) from None
+    except _RefusedError as error:
+        raise DataError.at("$", f"invalid JSON: {error}") from None
+    except RecursionError:
+        raise DataError.at("$", "the JSON is nested too deeply") from None
+    except ValueError as error:  # e.g. an integer of more digits than Python converts
+        raise DataError.at("$", f"invalid JSON: {error}") from None
+
+
+_UNREAD: Final = object()
+
+
+def _parse_fast(orjson: Any, text: str | bytes) -> object:
+    r"""*text* parsed by orjson, or :data:`_UNREAD` for the standard library to parse and explain.
+
+    orjson keeps the last of two equal keys in an object, where the standard library's hook
+    refuses them, so the data is written out again to look for a key that was dropped:
+
+    - text as haiti_mss writes it, compact or indented, is written out the same, byte for byte,
+      unless a key was dropped;
+    - in other text, every key is followed by a colon, and so are the colons in strings: the
+      data written out has one colon fewer for each key dropped. An escaped colon (``\u003a``)
+      would hide one, so text that holds one is left to the standard library; so is text with
+      a run of 20 digits, which may be an integer too large for orjson, which reads it as a
+      float.
+    """
+    try:
+        raw = text.encode() if isinstance(text, str) else text
+    except UnicodeEncodeError:  # a lone surrogate
+        return _UNREAD
+    try:
+        data = orjson.loads(raw.removeprefix(_BOM))
+        indented = raw.endswith(b"\n")
+        again = orjson.dumps(data, option=orjson.OPT_INDENT_2 if indented else 0)
+    except (orjson.JSONDecodeError, orjson.JSONEncodeError):
+        return _UNREAD
+    if raw == (again + b"\n" if indented else again):
+        return data
+    if b"\\u003a" in raw or b"\\u003A" in raw or raw.count(b":") != again.count(b":"):
+        return _UNREAD
+    if _LONG_NUMBER.search(raw):  # orjson reads an integer past 64 bits as a float
+        return _UNREAD
+    return data
+
+
+_LONG_NUMBER: Final = re.compile(rb"\d{20}")
+
+
+_BOM: Final = "\ufeff".encode()
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _RefusedError(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _no_constant(name: str) -> object:
+    raise _RefusedError(f"{name} is not a JSON number")
