@@ -8,7 +8,7 @@ from typing import Final
 
 import attrs
 
-__all__ = ["DataError", "Problem"]
+__all__ = ["DataError", "Problem", "UnknownSource"]
 
 
 @attrs.frozen
@@ -33,11 +33,27 @@ class Problem:
 
     def within(self, *outer: str | int) -> Problem:
         """The same problem seen from an object that holds this one at *outer*."""
-        return Problem((*outer, *self.path), self.message)
+        return attrs.evolve(self, path=(*outer, *self.path))
 
     def __str__(self) -> str:
         location = self.location
         return f"{location}: {self.message}" if location else self.message
+
+
+@attrs.frozen
+class UnknownSource(Problem):
+    """A source id that no source of its table defines: one message, wherever it is found.
+
+    >>> str(UnknownSource.of(("sources", 0), "nope", "the mission"))
+    "sources[0]: unknown source id 'nope': no source in the mission defines it"
+    """
+
+    @classmethod
+    def of(cls, path: tuple[str | int, ...], source_id: str, table: str) -> UnknownSource:
+        """The problem of *source_id*, cited at *path*, which no source in *table* defines."""
+        from ._checks import show  # noqa: PLC0415  # _checks imports this module
+
+        return cls(path, f"unknown source id {show(source_id)}: no source in {table} defines it")
 
 
 def format_path(path: Iterable[str | int], root: str = "") -> str:

@@ -26,7 +26,7 @@ from ._checks import (
 )
 from .contingents import Contingent, Effect, PersonnelType, Record, Transfer
 from .countries import Country, is_country, to_country
-from .errors import DataError, Problem, format_path
+from .errors import DataError, Problem, UnknownSource, format_path
 from .figures import ZERO, Figure, is_optional_strength, to_optional_figure
 from .funding import Contribution
 from .indicators import Indicator
@@ -412,10 +412,7 @@ class Mission:
         for path, cited in self._citations(suspects):
             for k, source_id in enumerate(cited):
                 if source_id not in known:
-                    yield Problem(
-                        (*path, k),
-                        f"unknown source id {source_id!r}: no source in the mission defines it",
-                    )
+                    yield UnknownSource.of((*path, k), source_id, "the mission")
 
     def citations(self) -> Iterator[tuple[tuple[str | int, ...], tuple[str, ...]]]:
         """Every list of source ids in the mission, as ``(path to the list, ids)``."""

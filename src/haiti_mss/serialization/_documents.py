@@ -13,14 +13,14 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Generator, Iterator
-from typing import Any, Final, cast
+from typing import Any, cast
 
 import attrs
 
 from haiti_mss import _fastload
 from haiti_mss.contingents import Record
 from haiti_mss.datasets import Dataset
-from haiti_mss.errors import DataError, Problem
+from haiti_mss.errors import DataError, Problem, UnknownSource
 from haiti_mss.missions import Mission
 from haiti_mss.sources import Source
 
@@ -121,8 +121,9 @@ def _read_mission(  # noqa: PLR0913  # a mission, and the state of the document 
     try:
         return cast("Mission", _structure_or_problems({**raw, "sources": used}, Mission, path))
     except DataError as error:
-        # The ids a mission cannot resolve were reported above, against $.sources.
-        problems += (p for p in error.problems if not p.message.endswith(_MISSION_UNKNOWN))
+        # The ids a mission cannot resolve were reported above, against $.sources, or are
+        # those of invalid sources, reported where they are defined.
+        problems += (p for p in error.problems if not isinstance(p, UnknownSource))
         return None
 
 
@@ -187,9 +188,6 @@ def _table(value: object, problems: list[Problem]) -> dict[str, Source]:
     return table
 
 
-_MISSION_UNKNOWN: Final = "no source in the mission defines it"
-
-
 def _cited_ids(
     value: object,
     path: tuple[str | int, ...],
@@ -205,12 +203,7 @@ def _cited_ids(
             if key in {"sources", "planned_strength_sources"} and isinstance(item, list):
                 for k, source_id in enumerate(item):
                     if isinstance(source_id, str) and known is not None and source_id not in known:
-                        problems.append(
-                            Problem(
-                                (*path, key, k),
-                                f"unknown source id {source_id!r}: $.sources does not define it",
-                            )
-                        )
+                        problems.append(UnknownSource.of((*path, key, k), source_id, "$.sources"))
                     elif isinstance(source_id, str):
                         yield source_id
             else:
