@@ -13,6 +13,7 @@ import attrs
 import pytest
 from cattrs.gen import make_dict_unstructure_fn
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from haiti_mss import (
     Arrival,
@@ -22,6 +23,7 @@ from haiti_mss import (
     Departure,
     Figure,
     Indicator,
+    Mission,
     Pledge,
     StrengthReport,
     Vote,
@@ -457,3 +459,29 @@ def test_an_unpickled_contingent_folds_its_history_when_first_asked():
     copy = pickle.loads(pickle.dumps(contingent))  # noqa: S301  # our own object
     assert copy == contingent
     assert copy.deployed_on("2025-01-01") == contingent.deployed_on("2025-01-01")
+
+
+@settings(max_examples=60)
+@given(st.one_of(hst.missions(), hst.successions().map(lambda d: d.missions[1]), hst.contingents()))
+def test_a_mission_or_a_contingent_on_its_own_reads_the_same_by_both_paths(obj):
+    """from_json of a Mission or a Contingent takes the fast path, and agrees with from_dict."""
+    cls = type(obj)
+    text = to_json(obj)
+    fast = serialization._documents._fast_alone(json.loads(text), cls)  # noqa: SLF001
+    assert obj == fast == from_json(text, cls) == from_dict(json.loads(text), cls)
+    assert to_json(fast) == text
+
+
+def test_a_bad_mission_on_its_own_is_explained_by_the_detailed_path():
+    """The fast path refuses what it cannot vouch for; the detailed path says where."""
+    document = json.loads(to_json(data.mss()))
+    document["contingents"][0]["history"][2]["personnel"] = -5
+    with pytest.raises(DataError) as info:
+        from_json(json.dumps(document), Mission)
+    assert ["$.contingents[0].history[2].personnel: must be >= 0 (got -5)"] == [
+        str(p) for p in info.value.problems
+    ]
+    document = json.loads(to_json(data.mss()))
+    document["sources"].append(document["sources"][0])
+    with pytest.raises(DataError, match=r"sources\[\d+\]\.id: source id .* is defined twice"):
+        from_json(json.dumps(document), Mission)

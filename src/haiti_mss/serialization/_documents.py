@@ -18,7 +18,7 @@ from typing import Any, cast
 import attrs
 
 from haiti_mss import _fastload
-from haiti_mss.contingents import Record
+from haiti_mss.contingents import Contingent, Record
 from haiti_mss.datasets import Dataset
 from haiti_mss.errors import DataError, Problem, UnknownSource
 from haiti_mss.missions import Mission
@@ -127,8 +127,13 @@ def _read_mission(  # noqa: PLR0913  # a mission, and the state of the document 
         return None
 
 
-def _fast_mission(raw: dict[str, Any], table: dict[str, Source]) -> Mission:
+def _fast_mission(
+    raw: dict[str, Any], table: dict[str, Source], sources: list[Source] | None = None
+) -> Mission:
     """A mission by the fast path: each history read in one pass (see ``haiti_mss._fastload``).
+
+    The mission holds the sources of *table* it cites, or *sources* when they are given (a
+    mission read on its own holds the sources its document lists).
 
     Raises:
         NotFast: or any other exception, when the mission has a problem or anything else that
@@ -146,7 +151,8 @@ def _fast_mission(raw: dict[str, Any], table: dict[str, Source]) -> Mission:
         raise _fastload.NotFast
     for contingent in contingents:
         cited |= contingent.source_ids
-    used = [converter.unstructure(source) for i, source in table.items() if i in cited]
+    held = [s for i, s in table.items() if i in cited] if sources is None else sources
+    used = [converter.unstructure(source) for source in held]
     mission = converter.structure({**rest, "sources": used}, Mission)
     if not contingents:
         return mission
@@ -155,6 +161,30 @@ def _fast_mission(raw: dict[str, Any], table: dict[str, Source]) -> Mission:
     if "current_through" not in raw:
         del fields["current_through"]  # its default: the latest record, now with the histories
     return Mission(**fields)
+
+
+def _fast_alone(data: object, cls: type[T]) -> T:
+    """A mission or a contingent read on its own, by the fast path.
+
+    A mission's document lists its sources; a contingent's records may cite any id.
+
+    Raises:
+        NotFast: or any other exception, when the fast path cannot vouch for the data.
+    """
+    if type(data) is not dict:
+        raise _fastload.NotFast
+    if cls is Contingent:
+        known = set(_cited_ids(data, (), None, []))
+        return cast("T", _fastload.Reader(known, _structure_one_record).contingent(data))
+    listed = data.get("sources", [])
+    if type(listed) is not list:
+        raise _fastload.NotFast
+    sources = [converter.structure(item, Source) for item in listed]
+    table = {source.id: source for source in sources}
+    if len(table) != len(sources):
+        raise _fastload.NotFast  # a source defined twice: the detailed path says where
+    rest = {key: value for key, value in data.items() if key != "sources"}
+    return cast("T", _fast_mission(rest, table, sources))
 
 
 def _structure_one_record(data: object) -> Record:
@@ -244,6 +274,9 @@ def from_data(data: object, cls: type[T], *, parsed: bool) -> T:
         with gc_paused():
             if cls is Dataset:
                 return cast("T", _structure_dataset(data, fast=parsed))
+            if parsed and cls in {Mission, Contingent}:
+                with contextlib.suppress(Exception):  # the detailed path below says where
+                    return _fast_alone(data, cls)
             return cast("T", _structure_or_problems(data, cls, ("$",)))
     except RecursionError:
         raise DataError.at("$", "the data is nested too deeply") from None
