@@ -25,6 +25,7 @@ from haiti_mss import (
     Indicator,
     Mission,
     Pledge,
+    Record,
     StrengthReport,
     Vote,
     data,
@@ -485,3 +486,19 @@ def test_a_bad_mission_on_its_own_is_explained_by_the_detailed_path():
     document["sources"].append(document["sources"][0])
     with pytest.raises(DataError, match=r"sources\[\d+\]\.id: source id .* is defined twice"):
         from_json(json.dumps(document), Mission)
+
+
+@settings(max_examples=60)
+@given(hst.histories())
+def test_a_list_of_records_on_its_own_keeps_its_order_by_both_paths(history):
+    """A tuple of records comes back as it was written, in its order, by the fast path too.
+
+    A list of records is not a history: it is neither sorted nor folded.
+    """
+    ordered = Contingent(country="KEN", personnel_type="police", history=history).history
+    for records in (ordered, history):
+        text = to_json(records)
+        read = from_json(text, tuple[Record, ...])
+        assert records == read == from_dict(json.loads(text), tuple[Record, ...])
+        fast = serialization._documents._fast_alone(json.loads(text), tuple[Record, ...])  # noqa: SLF001
+        assert records == fast

@@ -149,6 +149,7 @@ if any(isinstance(default, attrs.Factory) for _, default in _CONTINGENT_DEFAULTS
     )  # pragma: no cover
 _FIGURE_KEYS: Final = frozenset(("value", "qualifier"))
 _NO_SOURCES: Final[tuple[str, ...]] = ()
+_NOT_FOLDED: Final = _counting.ContingentIndex.build(())
 _ABSENT: Final = object()
 
 _set_on = _slot(Record, "on")
@@ -204,8 +205,21 @@ class Reader:
         contingent.__attrs_post_init__()  # the constructor's checks across fields
         return contingent
 
+    def records(self, data: object) -> tuple[Record, ...]:
+        """A list of records read on its own, in the order given.
+
+        A list of records is not a history: it keeps its order, and is not folded.
+        """
+        records, _ = self._history(data, {}, set(), keep_order=True)
+        return records
+
     def _history(  # noqa: C901, PLR0912, PLR0915  # one loop, with every check of a record in it
-        self, data: object, cited: dict[tuple[str, ...], tuple[str, ...]], ids: set[str]
+        self,
+        data: object,
+        cited: dict[tuple[str, ...], tuple[str, ...]],
+        ids: set[str],
+        *,
+        keep_order: bool = False,
     ) -> tuple[tuple[Record, ...], _counting.ContingentIndex]:
         """The records of a history, in counting order, and their fold.
 
@@ -222,7 +236,7 @@ class Reader:
         append = records.append
         fold = _counting.Fold()
         add = fold.add
-        in_order = True
+        in_order = not keep_order  # a list kept in its order is not folded
         for item in data:
             if type(item) is not dict:
                 raise NotFast
@@ -283,6 +297,8 @@ class Reader:
                     add((on, effect, figure))
                 except _counting.OutOfOrderError:
                     in_order = False  # valid: it is sorted, then folded, below
+        if keep_order:
+            return tuple(records), _NOT_FOLDED
         if in_order:
             return tuple(records), fold.finish()
         history = tuple(sorted(records, key=_counting.counting_order))

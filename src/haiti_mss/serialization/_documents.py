@@ -164,13 +164,17 @@ def _fast_mission(
 
 
 def _fast_alone(data: object, cls: type[T]) -> T:
-    """A mission or a contingent read on its own, by the fast path.
+    """A mission, a contingent or a tuple of records read on its own, by the fast path.
 
-    A mission's document lists its sources; a contingent's records may cite any id.
+    A mission's document lists its sources; the records of a contingent or of a list may cite
+    any id.
 
     Raises:
         NotFast: or any other exception, when the fast path cannot vouch for the data.
     """
+    if cls == tuple[Record, ...]:
+        known = set(_cited_ids({"records": data}, (), None, []))
+        return cast("T", _fastload.Reader(known, _structure_one_record).records(data))
     if type(data) is not dict:
         raise _fastload.NotFast
     if cls is Contingent:
@@ -274,7 +278,7 @@ def from_data(data: object, cls: type[T], *, parsed: bool) -> T:
         with gc_paused():
             if cls is Dataset:
                 return cast("T", _structure_dataset(data, fast=parsed))
-            if parsed and cls in {Mission, Contingent}:
+            if parsed and (cls in {Mission, Contingent} or cls == tuple[Record, ...]):
                 with contextlib.suppress(Exception):  # the detailed path below says where
                     return _fast_alone(data, cls)
             return cast("T", _structure_or_problems(data, cls, ("$",)))
