@@ -354,13 +354,12 @@ class Mission:
         return state
 
     def _end_words(self) -> str:
-        """How the mission ended, in words: "ended on 2025-10-02; succeeded by the GSF"."""
+        """How the mission ended, in words, as its status says it."""
+        from .status import end_words  # noqa: PLC0415  # loaded on first use
+
         end = self.ended_on
         assert end is not None  # noqa: S101  # only said of a mission that has ended
-        if self.handover is not None:
-            return f"ended on {end.isoformat()}; succeeded by the {self.successor}"
-        last = (end - _DAY).isoformat()
-        return f"ended after {last}, when its last mandate expired"
+        return end_words(end, self.successor, handed_over=self.handover is not None)
 
     def transfers(self) -> dict[tuple[Country, PersonnelType], Transfer]:
         """The transfers its successor's histories hold, one per contingent present at the end.
@@ -648,16 +647,31 @@ def handover_problems(missions: Sequence[Mission]) -> Iterator[Problem]:
     *missions* cannot be checked, and is not.
     """
     index = {mission.acronym: i for i, mission in enumerate(missions)}
+    passing = {m.acronym: m.transfers() for m in missions if m.handover is not None}
+    found: set[tuple[int, int, str]] = set()  # (mission, contingent, the mission it came from)
+    transfers = [
+        problem
+        for s, successor in enumerate(missions)
+        for c in range(len(successor.contingents))
+        for problem in _transfer_problems(missions, index, passing, (s, c), found)
+    ]
     for i, mission in enumerate(missions):
         if mission.handover is not None and mission.successor in index:
-            yield from _handover_problems(missions, i, index[mission.successor])
-    for s, successor in enumerate(missions):
-        for c in range(len(successor.contingents)):
-            yield from _transfer_problems(missions, index, s, c)
+            yield from _handover_problems(missions, (i, index[mission.successor]), passing, found)
+    yield from transfers
 
 
-def _handover_problems(missions: Sequence[Mission], i: int, s: int) -> Iterator[Problem]:
-    """What the successor *s* lacks to take over the personnel of mission *i*."""
+def _handover_problems(
+    missions: Sequence[Mission],
+    pair: tuple[int, int],
+    passing: dict[str, dict[tuple[Country, PersonnelType], Transfer]],
+    found: set[tuple[int, int, str]],
+) -> Iterator[Problem]:
+    """What a successor lacks to take over the personnel of its predecessor.
+
+    *pair* is (predecessor, successor); *found* holds the transfers the histories hold.
+    """
+    i, s = pair
     mission, successor = missions[i], missions[s]
     assert mission.handover is not None  # noqa: S101  # only called for a handover
     day = mission.handover.on
@@ -668,7 +682,7 @@ def _handover_problems(missions: Sequence[Mission], i: int, s: int) -> Iterator[
             f"(its first mandate was adopted on {successor.started_on.isoformat()})",
         )
     keys = {contingent.key: c for c, contingent in enumerate(successor.contingents)}
-    for key, expected in mission.transfers().items():
+    for key, expected in passing[mission.acronym].items():
         what = f"the {mission.acronym}'s {expected.personnel} on {day.isoformat()}"
         if key not in keys:
             yield Problem(
@@ -676,10 +690,7 @@ def _handover_problems(missions: Sequence[Mission], i: int, s: int) -> Iterator[
                 f"has no {key[0].code} {key[1]} contingent to take over {what}: "
                 f"add one whose history holds {expected!r}",
             )
-        elif not any(
-            isinstance(record, Transfer) and record.from_mission == mission.acronym
-            for record in successor.contingents[keys[key]].history
-        ):
+        elif (s, keys[key], mission.acronym) not in found:
             yield Problem(
                 ("missions", s, "contingents", keys[key], "history"),
                 f"holds no transfer of {what}, the day it handed over (missions[{i}]): "
@@ -688,9 +699,17 @@ def _handover_problems(missions: Sequence[Mission], i: int, s: int) -> Iterator[
 
 
 def _transfer_problems(
-    missions: Sequence[Mission], index: dict[str, int], s: int, c: int
+    missions: Sequence[Mission],
+    index: dict[str, int],
+    passing: dict[str, dict[tuple[Country, PersonnelType], Transfer]],
+    where: tuple[int, int],
+    found: set[tuple[int, int, str]],
 ) -> Iterator[Problem]:
-    """The problems of the transfers in contingent *c* of mission *s*."""
+    """The problems of the transfers in contingent *c* of mission *s*, *where* = (s, c).
+
+    Each transfer's (s, c, the mission it comes from) is added to *found*.
+    """
+    s, c = where
     successor = missions[s]
     key = successor.contingents[c].key
     seen: set[str] = set()
@@ -703,6 +722,7 @@ def _transfer_problems(
             yield Problem(path, f"a second transfer from the {origin}")
             continue
         seen.add(origin)
+        found.add((s, c, origin))
         if origin not in index:
             continue  # a mission the dataset does not hold: nothing to check it against
         predecessor = missions[index[origin]]
@@ -721,7 +741,7 @@ def _transfer_problems(
                 f"{handover.on.isoformat()}",
             )
             continue
-        expected = predecessor.transfers().get(key)
+        expected = passing[origin].get(key)
         strength = expected.personnel if expected is not None else ZERO
         if record.personnel != strength:
             yield Problem(

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Final, Generic, TypeVar, cast
 
 import attrs
 
@@ -28,6 +28,8 @@ from .indicators import Indicator
 from .mandates import Authorisation, Mandate
 
 __all__ = ["Breakdown", "ContingentStatus", "DatasetStatus", "Status"]
+
+_DAY: Final = timedelta(days=1)
 
 K = TypeVar("K", Country, PersonnelType)
 
@@ -299,11 +301,21 @@ def _life_line(status: Status) -> str:
     return ""
 
 
+def end_words(ended_on: date, successor: str | None, *, handed_over: bool) -> str:
+    """How a mission ended, in words: "ended on 2025-10-02; succeeded by the GSF".
+
+    *ended_on* is the first day without the mission: the day of its handover, or the day after
+    its last mandate's last day.
+    """
+    if handed_over:
+        return f"ended on {ended_on.isoformat()}; succeeded by the {successor}"
+    return f"ended after {(ended_on - _DAY).isoformat()}, when its last mandate expired"
+
+
 def _ended_words(status: Status) -> str:
     assert status.ended_on is not None  # noqa: S101  # only called for an ended mission
-    if status.authorisation is Authorisation.SUCCEEDED:
-        return f"ended on {status.ended_on.isoformat()}; succeeded by the {status.successor}"
-    return f"ended on {status.ended_on.isoformat()}, after its last mandate expired"
+    handed_over = status.authorisation is Authorisation.SUCCEEDED
+    return end_words(status.ended_on, status.successor, handed_over=handed_over)
 
 
 def _report_lines(status: Status) -> Iterator[str]:
@@ -415,9 +427,9 @@ class DatasetStatus:
         shares = ", ".join(f"{status.mission} {status.deployed}" for status in self.missions)
         lines = [f"Personnel deployed on {self.as_of.isoformat()}: {self.deployed} ({shares})"]
         lines += (
-            f"  {status.mission}: {_life_line(status)}"
+            f"  {status.mission}: {life}"
             for status in self.missions
-            if _life_line(status)
+            if (life := _life_line(status))
         )
         return "\n".join(lines)
 
