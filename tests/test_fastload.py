@@ -1,5 +1,6 @@
 """The loader's fast path: it reads what the detailed path reads, the same, or hands over."""
 
+import contextlib
 import gc
 import json
 import pickle
@@ -251,16 +252,13 @@ def test_garbage_collection_is_left_as_it_was(enabled):
             gc.enable()
 
 
-def test_a_contingent_folds_its_history_once(monkeypatch):
-    """The fold that checks a new contingent's history is kept as its index."""
-    calls = []
-    original = counting.ContingentIndex.build.__func__
+def test_a_contingent_read_by_the_fast_path_is_folded_once(monkeypatch):
+    """The fold that checks a history as it is read is kept as the contingent's index.
 
-    def counting_build(cls, history):
-        calls.append(len(history))
-        return original(cls, history)
-
-    monkeypatch.setattr(counting.ContingentIndex, "build", classmethod(counting_build))
+    A contingent built by its constructor folds its history to check it, and again for its
+    first query: a converter cannot hand the fold on (cattrs calls it again on the finished
+    contingent, to compare the history with its default).
+    """
     contingent = Contingent(
         country="KEN",
         personnel_type="police",
@@ -271,9 +269,20 @@ def test_a_contingent_folds_its_history_once(monkeypatch):
             StrengthReport(on=date(2024, 8, 1), personnel=Figure(400, "about")),
         ],
     )
-    assert contingent.deployed_on("2024-07-02") == Figure(180)
-    assert contingent.deployed_on("2024-08-02") == Figure(400, "about")
-    assert calls == [4]
+    text = to_json(contingent)
+    calls = []
+    original = counting.ContingentIndex.build.__func__
+
+    def counting_build(cls, history):
+        calls.append(len(history))
+        return original(cls, history)
+
+    monkeypatch.setattr(counting.ContingentIndex, "build", classmethod(counting_build))
+    again = from_json(text, Contingent)
+    assert again.deployed_on("2024-07-02") == Figure(180)
+    assert again.deployed_on("2024-08-02") == Figure(400, "about")
+    assert [] == calls  # folded by the reader's loop, as it read the records in order
+    assert again == contingent
 
 
 def test_the_fold_requires_counting_order():
@@ -391,6 +400,43 @@ def test_from_dict_takes_the_detailed_path_for_objects_that_only_look_like_json(
     document["missions"][0]["contingents"][0]["history"][1]["kind"] = Alias("arrival")
     with pytest.raises(DataError, match=r"history\[1\]\.kind: unknown kind"):
         from_dict(document, Dataset)
+
+
+def test_from_dict_of_json_data_takes_the_fast_path(fast_missions):
+    """Data that only holds what a JSON parser builds is read by from_dict as by from_json."""
+    document = synthetic(n=300)
+    dataset = from_dict(document, Dataset)
+    assert [dataset.missions[0].acronym] == fast_missions
+    assert_same(dataset, detailed(json.dumps(document)))
+
+
+class _Text(str):
+    """A str subclass: equal to its text, and not what a JSON parser builds."""
+
+    __slots__ = ()
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        (("history", 1, "on"), date(2024, 1, 3)),
+        (("history", 1, "note"), _Text("a note")),
+        (("history", 1, "sources"), ("s1",)),
+        (("history", 1, "kind"), _Text("arrival")),
+        (("description",), _Text("a contingent")),
+    ],
+)
+def test_from_dict_reads_python_objects_by_the_detailed_path(fast_missions, where, value):
+    """Not JSON data: a date object, a str subclass, a tuple; the detailed path reads it."""
+    document = synthetic(n=3)
+    place = document["missions"][0]["contingents"][0]
+    *parents, last = where
+    for key in parents:
+        place = place[key]
+    place[last] = value
+    with contextlib.suppress(DataError):
+        from_dict(document, Dataset)
+    assert [] == fast_missions
 
 
 def test_arrivals_past_the_largest_figure_are_refused_at_load():

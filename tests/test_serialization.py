@@ -353,10 +353,9 @@ def test_orjson_writes_exactly_what_the_standard_library_writes(obj):
 
     fast = (to_json(obj), to_json(obj, indent=2))
     try:
-        serialization._text._fast_json.cache_clear()  # noqa: SLF001
-        original = serialization._text._fast_json  # noqa: SLF001
-        serialization._text._fast_json = lambda: None  # noqa: SLF001
+        original = serialization._types.fast_json  # noqa: SLF001
+        serialization._types.fast_json = lambda: None  # noqa: SLF001
         plain = (to_json(obj), to_json(obj, indent=2))
     finally:
-        serialization._text._fast_json = original  # noqa: SLF001
+        serialization._types.fast_json = original  # noqa: SLF001
     assert plain == fast

@@ -19,7 +19,6 @@ from __future__ import annotations
 import enum
 from bisect import bisect_right
 from collections.abc import Callable, Generator, Iterable, Sequence
-from contextvars import ContextVar
 from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING, Final, TypeVar
@@ -69,14 +68,15 @@ def counting_order(record: Record) -> tuple[date, int]:
 def sort_history(records: Sequence[Record]) -> tuple[Record, ...]:
     """*records* in counting order, checked: by date, and within a day by kind.
 
-    The history is folded to check it; :func:`take_index` hands the fold on to the contingent
-    being built, so that it is not folded twice.
+    The history is folded to check it. A contingent built by its constructor folds it again
+    for its first query (a converter cannot hand the fold on: cattrs calls it again, on the
+    finished contingent, to compare the history with its default); the fast reader keeps the
+    fold it makes as the contingent's index.
 
     Raises:
         DataError: the history makes the strength negative, or holds two pledges or two strength
             reports on one day. The problem's path is the record's index in *records*, as given.
     """
-    _handoff.set(None)
     keys = [counting_order(record) for record in records]
     if keys == sorted(keys):  # as written by to_json: linear time, no reordering
         order: Sequence[int] = range(len(records))
@@ -85,23 +85,10 @@ def sort_history(records: Sequence[Record]) -> tuple[Record, ...]:
         order = sorted(range(len(records)), key=keys.__getitem__)
         ordered = tuple(records[i] for i in order)
     try:
-        index = ContingentIndex.build(ordered)
+        ContingentIndex.build(ordered)
     except _RecordProblem as problem:
         raise DataError.at(("history", order[problem.position]), problem.message) from None
-    _handoff.set((ordered, index))
     return ordered
-
-
-_handoff: ContextVar[tuple[tuple[Record, ...], ContingentIndex] | None] = ContextVar(
-    "haiti_mss_index_handoff", default=None
-)
-
-
-def take_index(history: tuple[Record, ...]) -> ContingentIndex | None:
-    """The index that :func:`sort_history` last built in this context, if it is for *history*."""
-    last = _handoff.get()
-    _handoff.set(None)
-    return last[1] if last is not None and last[0] is history else None
 
 
 class _RecordProblem(Exception):  # noqa: N818  # internal signal, turned into a DataError

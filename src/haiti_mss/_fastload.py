@@ -147,6 +147,9 @@ if any(isinstance(default, attrs.Factory) for _, default in _CONTINGENT_DEFAULTS
     raise TypeError(
         "a field of Contingent with a factory default needs a place in the reader"
     )  # pragma: no cover
+_CONTINGENT_CHECKS: Final[Callable[[Contingent], None] | None] = getattr(
+    Contingent, "__attrs_post_init__", None
+)
 _FIGURE_KEYS: Final = frozenset(("value", "qualifier"))
 _NO_SOURCES: Final[tuple[str, ...]] = ()
 _NOT_FOLDED: Final = _counting.ContingentIndex.build(())
@@ -202,7 +205,8 @@ class Reader:
             set_default(contingent, default)
         ids.update(source_id for sources in cited.values() for source_id in sources)
         _set_source_ids(contingent, frozenset(ids))
-        contingent.__attrs_post_init__()  # the constructor's checks across fields
+        if _CONTINGENT_CHECKS is not None:
+            _CONTINGENT_CHECKS(contingent)  # the constructor's checks across fields
         return contingent
 
     def records(self, data: object) -> tuple[Record, ...]:

@@ -269,9 +269,9 @@ def to_history(value: Iterable[Record]) -> tuple[Record, ...]:
         DataError: the history is inconsistent (see :func:`haiti_mss._counting.sort_history`).
     """
     records = as_tuple(value)
-    if isinstance(records, tuple) and all(isinstance(r, RECORD_TYPES) for r in records):
-        return _counting.sort_history(records)
-    return records  # the validator reports what is not a record
+    if not isinstance(records, tuple) or not all(isinstance(r, RECORD_TYPES) for r in records):
+        return records  # the validator reports what is not a record
+    return _counting.sort_history(records)
 
 
 def record_kinds() -> str:
@@ -317,12 +317,6 @@ class Contingent:
         default=(), converter=to_history, validator=is_history
     )
     description: str = attrs.field(default="", validator=is_str)
-
-    def __attrs_post_init__(self) -> None:
-        # The history converter folded the history to check it: keep that fold as the index.
-        index = _counting.take_index(self.history)
-        if index is not None:
-            object.__setattr__(self, "_index", index)
 
     @cached_property
     def _index(self) -> _counting.ContingentIndex:

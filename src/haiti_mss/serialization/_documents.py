@@ -16,6 +16,7 @@ from collections.abc import Generator, Iterator
 from typing import Any, cast
 
 import attrs
+from cattrs.preconf.json import JsonConverter
 
 from haiti_mss import _fastload
 from haiti_mss.contingents import Contingent, Record
@@ -24,6 +25,7 @@ from haiti_mss.errors import DataError, Problem, UnknownSource
 from haiti_mss.missions import Mission
 from haiti_mss.sources import Source
 
+from . import _types
 from ._errors import problems_in
 from ._hooks import check_keys, converter
 from ._migrations import SCHEMA, migrate
@@ -43,15 +45,15 @@ def _structure_or_problems(data: object, cls: Any, path: tuple[str | int, ...]) 
 # -- datasets ------------------------------------------------------------------------------------
 
 
-def _unstructure_dataset(dataset: Dataset) -> dict[str, Any]:
+def _unstructure_dataset(dataset: Dataset, made: JsonConverter) -> dict[str, Any]:
     sources = {}
     for source in dataset.sources:
-        fields = converter.unstructure(source)
+        fields = made.unstructure(source)
         del fields["id"]
         sources[source.id] = fields
     missions = []
     for mission in dataset.missions:
-        fields = converter.unstructure(mission)
+        fields = made.unstructure(mission)
         fields.pop("sources", None)
         missions.append(fields)
     return {"schema": SCHEMA, "sources": sources, "missions": missions}
@@ -255,25 +257,59 @@ def to_dict(obj: object) -> Any:
     >>> to_dict(Arrival(on=date(2024, 6, 25), personnel=Figure(200, "about")))
     {'kind': 'arrival', 'on': '2024-06-25', 'personnel': {'value': 200, 'qualifier': 'about'}}
     """
+    return unstructure(obj, converter)
+
+
+def unstructure(obj: object, made: JsonConverter) -> Any:
+    """*obj* as *made* writes it: :func:`to_dict`, with the converter as an argument."""
     if isinstance(obj, Dataset):
-        return _unstructure_dataset(obj)
-    return converter.unstructure(obj)
+        return _unstructure_dataset(obj, made)
+    return made.unstructure(obj)
 
 
 def from_dict(data: object, cls: type[T]) -> T:
     """Build a *cls* from JSON data, strictly: the inverse of :func:`to_dict`.
 
-    *data* is read by the detailed path only: it may hold Python objects that merely compare
-    equal to JSON strings, which the fast path of :func:`from_json` does not look for.
+    Data that holds only what a JSON parser builds (dicts with string keys, lists, strings,
+    numbers, booleans and None, none of them a subclass) is read as :func:`from_json` reads
+    it, by the fast path first. Data holding any other Python object, even one that compares
+    equal to a JSON string, is read by the detailed path, which reports every problem.
 
     Raises:
         DataError: every problem in *data*, each with its JSON path.
     """
-    return from_data(data, cls, parsed=False)
+    return from_data(data, cls, parsed=_is_parsed(data))
+
+
+def _is_parsed(data: object) -> bool:
+    """Whether *data* holds only what a JSON parser builds: then the fast path may read it.
+
+    orjson, with the fast extra, walks it in C, refusing subclasses, dates, dataclasses and
+    any other object (without the extra, nothing is vouched for). What it still writes
+    natively (tuples, enum members, floats that are not finite) the fast path requires to be
+    what JSON builds, or hands to the detailed path.
+    """
+    orjson = _types.fast_json()
+    if orjson is None:
+        return False  # pragma: no cover  # the test extra installs it
+    option = (
+        orjson.OPT_PASSTHROUGH_SUBCLASS
+        | orjson.OPT_PASSTHROUGH_DATETIME
+        | orjson.OPT_PASSTHROUGH_DATACLASS
+    )
+    try:
+        orjson.dumps(data, option=option, default=_not_json)
+    except orjson.JSONEncodeError:
+        return False
+    return True
+
+
+def _not_json(value: object) -> object:
+    raise TypeError(type(value).__name__)
 
 
 def from_data(data: object, cls: type[T], *, parsed: bool) -> T:
-    """:func:`from_dict`; with *parsed*, *data* is what a JSON parser built, and nothing else."""
+    """:func:`from_dict`; with *parsed*, *data* holds only what a JSON parser builds."""
     try:
         with gc_paused():
             if cls is Dataset:

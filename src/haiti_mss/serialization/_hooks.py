@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -33,7 +34,7 @@ from haiti_mss.status import Breakdown, Status
 
 from ._errors import problems_in
 from ._types import ENUMS, KINDS, T, wrong
-from ._writer import noted_float, unstructure_figure, unstructure_history, unstructure_record
+from ._writer import Writers, writers
 
 _ISO_DURATION: Final = re.compile(r"P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?", re.ASCII)
 
@@ -244,11 +245,11 @@ def _field_problems(
 
 
 _DERIVED: Final[Mapping[str, Callable[[Status], object]]] = {
-    "deployed": lambda status: unstructure_figure(status.deployed),
-    "committed": lambda status: unstructure_figure(status.committed),
-    "outstanding": lambda status: unstructure_figure(status.outstanding),
-    "projected_force": lambda status: unstructure_figure(status.projected_force),
-    "deployment_ratio": lambda status: noted_float(status.deployment_ratio),
+    "deployed": lambda status: status.deployed,
+    "committed": lambda status: status.committed,
+    "outstanding": lambda status: status.outstanding,
+    "projected_force": lambda status: status.projected_force,
+    "deployment_ratio": lambda status: status.deployment_ratio,
     "days_until_expiry": lambda status: status.days_until_expiry,
     "extrapolated": lambda status: status.extrapolated,
     "record_age_days": lambda status: status.record_age_days,
@@ -256,38 +257,55 @@ _DERIVED: Final[Mapping[str, Callable[[Status], object]]] = {
 """What a status's JSON adds to its stored fields: the figures the counting rules derive."""
 
 
-def _status_hooks(
-    made: JsonConverter,
-) -> tuple[Callable[[Status], dict[str, Any]], Callable[[object, object], Status]]:
-    """How *made* writes and reads a :class:`Status`.
+def _derived(value: object, write: Writers) -> object:
+    """A derived value of a status (see :data:`_DERIVED`) as *write* writes it."""
+    if isinstance(value, Figure):
+        return write.figure(value)
+    return write.float(value) if isinstance(value, float) else value
 
-    Its stored fields, as cattrs generates them for any class, then the :data:`_DERIVED` ones,
-    which must agree with the stored fields when read back.
+
+def _status_writer(made: JsonConverter, write: Writers) -> Callable[[Status], dict[str, Any]]:
+    """How *made* writes a :class:`Status`.
+
+    Its stored fields, as cattrs generates them for any class, then the :data:`_DERIVED` ones.
     """
     write_stored = make_dict_unstructure_fn(Status, made, _cattrs_omit_if_default=True)
-    read_stored = make_dict_structure_fn(Status, made)
 
     def unstructure(status: Status) -> dict[str, Any]:
-        return {**write_stored(status), **{key: get(status) for key, get in _DERIVED.items()}}
+        derived = {key: _derived(get(status), write) for key, get in _DERIVED.items()}
+        return {**write_stored(status), **derived}
+
+    return unstructure
+
+
+def _status_reader(made: JsonConverter, write: Writers) -> Callable[[object, object], Status]:
+    """How *made* reads a :class:`Status`.
+
+    Its stored fields, and the :data:`_DERIVED` ones, which must agree with what the stored
+    fields give.
+    """
+    read_stored = make_dict_structure_fn(Status, made)
 
     def structure(value: object, _: object) -> Status:
         if not isinstance(value, dict):
             raise wrong("an object", value)
         status = read_stored({k: v for k, v in value.items() if k not in _DERIVED}, Status)
         problems = [
-            Problem((key,), f"is {show(value[key])}, but the stored fields give {show(derived)}")
+            Problem((key,), f"is {show(value[key])}, but the stored fields give {show(written)}")
             for key, get in _DERIVED.items()
-            if key in value and value[key] != (derived := get(status))
+            if key in value and value[key] != (written := _derived(get(status), write))
         ]
         if problems:
             raise DataError(problems)
         return status
 
-    return unstructure, structure
+    return structure
 
 
-def _make_converter() -> JsonConverter:
+def _make_converter(*, native: bool = False) -> JsonConverter:
+    """The converter; with *native*, one that writes data for orjson (see ``_writer``)."""
     made = make_converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+    write = writers(made.unstructure, native=native)
     for type_, hook in (
         (str, _structure_str),
         (int, _structure_int),
@@ -308,7 +326,8 @@ def _make_converter() -> JsonConverter:
     made.register_structure_hook(Country, _structure_country)
     made.register_unstructure_hook(Country, _unstructure_country)
     made.register_structure_hook(Figure, _structure_figure)
-    made.register_unstructure_hook(Figure, unstructure_figure)
+    made.register_unstructure_hook(Figure, write.figure)
+    made.register_unstructure_hook(float, write.float)
     made.register_structure_hook(Duration, _structure_duration)
     made.register_unstructure_hook(Duration, str)
     made.register_structure_hook(MandateTimeline, _structure_timeline)
@@ -316,10 +335,22 @@ def _make_converter() -> JsonConverter:
     # Only Record itself is the tagged union: Pledge, Arrival, ... structure as themselves.
     made.register_structure_hook_func(_is_record_union, _structure_record)
     made.register_structure_hook_factory(_is_record_kind, _structure_record_kind_factory)
-    made.register_unstructure_hook(Record, unstructure_record)
-    made.register_unstructure_hook_func(lambda t: t == tuple[Record, ...], unstructure_history)
+    made.register_unstructure_hook(Record, write.record)
+    made.register_unstructure_hook_func(lambda t: t == tuple[Record, ...], write.history)
     made.register_structure_hook_factory(_is_breakdown, _structure_breakdown_factory)
-    made.register_unstructure_hook_func(_is_breakdown, _unstructure_breakdown)
+    made.register_unstructure_hook_func(
+        _is_breakdown, lambda breakdown: _unstructure_breakdown(breakdown, made, write)
+    )
+
+    # A status's hooks are generated on first use, when every hook above is in place.
+    def status_writer(_: type) -> Callable[[Status], dict[str, Any]]:
+        return _status_writer(made, write)
+
+    def status_reader(_: type) -> Callable[[object, object], Status]:
+        return _status_reader(made, write)
+
+    made.register_unstructure_hook_factory(lambda t: t is Status, status_writer)
+    made.register_structure_hook_factory(lambda t: t is Status, status_reader)
     return made
 
 
@@ -380,10 +411,10 @@ def _is_breakdown(type_: Any) -> bool:
     return type_ is Breakdown or get_origin(type_) is Breakdown
 
 
-def _unstructure_breakdown(breakdown: Breakdown[Any]) -> dict[str, object]:
-    return {
-        converter.unstructure(key): unstructure_figure(figure) for key, figure in breakdown.items()
-    }
+def _unstructure_breakdown(
+    breakdown: Breakdown[Any], made: JsonConverter, write: Writers
+) -> dict[str, object]:
+    return {made.unstructure(key): write.figure(figure) for key, figure in breakdown.items()}
 
 
 def _structure_breakdown_factory(type_: Any) -> Callable[[object, object], Breakdown[Any]]:
@@ -408,8 +439,8 @@ def _structure_breakdown_factory(type_: Any) -> Callable[[object, object], Break
 converter: Final[JsonConverter] = _make_converter()
 """The configured cattrs converter, for tools built on top of haiti_mss."""
 
-# A status last: the functions generated for its stored fields use every hook above, and those
-# hooks use the converter.
-_unstructure_status, _structure_status = _status_hooks(converter)
-converter.register_unstructure_hook(Status, _unstructure_status)
-converter.register_structure_hook(Status, _structure_status)
+
+@functools.cache
+def native_converter() -> JsonConverter:
+    """The converter that writes data for orjson (see ``_writer``); made on first use."""
+    return _make_converter(native=True)

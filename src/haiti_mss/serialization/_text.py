@@ -9,19 +9,19 @@ Parsing refuses duplicate keys, NaN and invalid UTF-8; orjson is used when it is
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
 from haiti_mss.datasets import Dataset
 from haiti_mss.errors import DataError
 
-from ._documents import from_data, gc_paused, to_dict
+from . import _types
+from ._documents import from_data, gc_paused, to_dict, unstructure
+from ._hooks import native_converter
 from ._types import T
-from ._writer import FLOAT_WRITTEN, NATIVE
+from ._writer import FloatInData
 
 
 def to_json(obj: object, *, indent: int | None = None) -> str:
@@ -31,44 +31,19 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     >>> to_json(Figure(578_000, "more_than"))
     '{"value":578000,"qualifier":"more_than"}'
     """
-    orjson = _fast_json()
-    token = FLOAT_WRITTEN.set(False)
-    native = NATIVE.set(orjson is not None and indent in {None, 2})
-    try:
-        with gc_paused():
-            data = to_dict(obj)
-        # orjson writes some floats differently from the standard library (0.00001 for
-        # 1e-05), so it is used only for output without floats: the text is the same either way.
-        if orjson is not None and indent in {None, 2} and not FLOAT_WRITTEN.get():
+    orjson = _types.fast_json()
+    if orjson is not None and indent in {None, 2}:
+        try:
+            with gc_paused():
+                native = unstructure(obj, native_converter())
             option = orjson.OPT_INDENT_2 if indent == 2 else 0
-            try:
-                return str(orjson.dumps(data, option=option).decode())
-            except orjson.JSONEncodeError:
-                pass  # what orjson cannot write, the standard library says how it fails
-    finally:
-        NATIVE.reset(native)
-        FLOAT_WRITTEN.reset(token)
+            return str(orjson.dumps(native, option=option).decode())
+        except (FloatInData, orjson.JSONEncodeError):
+            pass  # the standard library writes it, or says how it fails
+    with gc_paused():
+        data = to_dict(obj)
     separators = (",", ":") if indent is None else (",", ": ")
-    return json.dumps(
-        data, ensure_ascii=False, indent=indent, separators=separators, default=_iso_date
-    )
-
-
-def _iso_date(value: object) -> str:
-    """A date left for orjson, written by the standard library instead: as orjson writes it."""
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON data")  # pragma: no cover
-
-
-@functools.cache
-def _fast_json() -> Any:
-    """orjson, if the ``fast`` extra is installed; imported on first use, not with haiti_mss."""
-    try:
-        import orjson  # noqa: PLC0415
-    except ImportError:  # pragma: no cover  # the test extra installs it
-        return None
-    return orjson
+    return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
 
 
 def from_json(text: str | bytes, cls: type[T]) -> T:
@@ -122,7 +97,7 @@ class _RefusedError(ValueError):
 
 
 def _parse(text: str | bytes) -> object:
-    orjson = _fast_json()
+    orjson = _types.fast_json()
     if orjson is not None and isinstance(text, str | bytes):
         data = _parse_fast(orjson, text)
         if data is not _UNREAD:

@@ -10,8 +10,9 @@ The names of JSON types for messages, the record kinds by tag, and the enums by 
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 from haiti_mss._checks import by_value, show
 from haiti_mss.contingents import RECORD_TYPES, DepartureReason, PersonnelType
@@ -63,3 +64,13 @@ def json_type(value: object) -> str:
 
 def wrong(expected: str, value: object) -> DataError:
     return DataError.at((), f"must be {expected}, not {json_type(value)} ({show(value)})")
+
+
+@functools.cache
+def fast_json() -> Any:
+    """orjson, if the ``fast`` extra is installed; imported on first use, not with haiti_mss."""
+    try:
+        import orjson  # noqa: PLC0415
+    except ImportError:  # pragma: no cover  # the test extra installs it
+        return None
+    return orjson

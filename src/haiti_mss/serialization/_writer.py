@@ -1,4 +1,12 @@
-"""The writer of histories: a function per kind of record, generated from its attrs fields."""
+"""The writers: a function per kind of record, generated from its attrs fields, and figures.
+
+There are two sets, made by :func:`writers`: one writes JSON data (what :func:`to_dict`
+returns); the other, *native*, writes data for orjson, which writes a date and a tuple of
+strings as the standard library writes their JSON form. Native data keeps them as they are (a
+million fewer strings and lists to make) and refuses a float (:class:`FloatInData`): orjson
+writes some floats differently from the standard library (``0.00001`` for ``1e-05``), and
+the text must be the same whichever writes it.
+"""
 
 # Raw JSON data is untyped by nature: after an isinstance check, a dict's items are unknown.
 # pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false
@@ -7,10 +15,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextvars import ContextVar
 from datetime import date
 from types import UnionType
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any, NamedTuple, Union, get_args, get_origin, get_type_hints
 
 import attrs
 
@@ -19,44 +26,73 @@ from haiti_mss.figures import Figure
 
 from ._types import ENUMS, EXACT, VALUES
 
-FLOAT_WRITTEN: ContextVar[bool] = ContextVar("haiti_mss_float_written", default=False)
+
+class FloatInData(Exception):  # noqa: N818  # a signal to the text writer, not an error
+    """Native data cannot hold this float: the standard library must write the text."""
 
 
-def unstructure_figure(figure: Figure) -> object:
-    if isinstance(figure.value, float):
-        FLOAT_WRITTEN.set(True)
-    if figure.is_exact:
-        return figure.value
-    return {"value": figure.value, "qualifier": figure.qualifier.value}
+class Writers(NamedTuple):
+    """How one converter writes figures, floats, records and histories."""
+
+    figure: Callable[[Figure], object]
+    float: Callable[[float | None], float | None]
+    record: Callable[[Record], dict[str, Any]]
+    history: Callable[[tuple[Record, ...]], list[dict[str, Any]]]
 
 
-def _record_writer(cls: type[Record]) -> Callable[[Record, bool], dict[str, Any]]:
+def writers(unstructure: Callable[[Any, Any], Any], *, native: bool) -> Writers:
+    """The writers of a converter whose ``unstructure`` is *unstructure*; see the module."""
+    by_kind: dict[type, Callable[[Record], dict[str, Any]]] = {}
+
+    def write_float(value: float | None) -> float | None:
+        if native and value is not None:
+            raise FloatInData
+        return value
+
+    def write_figure(figure: Figure) -> object:
+        if native and isinstance(figure.value, float):
+            raise FloatInData
+        if figure.is_exact:
+            return figure.value
+        return {"value": figure.value, "qualifier": VALUES[figure.qualifier]}
+
+    def write_record(record: Record) -> dict[str, Any]:
+        kind = type(record)
+        writer = by_kind.get(kind)
+        if writer is None:
+            writer = by_kind[kind] = _record_writer(kind, unstructure, native=native)
+        return writer(record)
+
+    def write_history(history: tuple[Record, ...]) -> list[dict[str, Any]]:
+        data = []
+        for record in history:
+            writer = by_kind.get(type(record))
+            data.append(writer(record) if writer else write_record(record))
+        return data
+
+    return Writers(write_figure, write_float, write_record, write_history)
+
+
+def _record_writer(
+    cls: type[Record], unstructure: Callable[[Any, Any], Any], *, native: bool
+) -> Callable[[Record], dict[str, Any]]:
     """The function that writes records of kind *cls*, generated from its attrs fields.
 
     It writes what cattrs would, in the same order: the kind, the fields without a default,
     then those whose value is not the default. The code is generated, as cattrs generates its
     own, because a dataset can hold a million records; the tests check it against the function
-    cattrs generates. With *native* (for orjson, which writes them as the standard library's
-    encoder writes their JSON form), a date stays a date and a tuple of source ids a tuple: a
-    million fewer strings and lists to make.
+    cattrs generates.
     """
-    from ._hooks import converter  # noqa: PLC0415  # which registers this module's writers
-
     hints = get_type_hints(cls)
-    names: dict[str, object] = {
-        "EXACT": EXACT,
-        "VALUES": VALUES,
-        "qualified": _qualified,
-        "unstructure": converter.unstructure,
-    }
-    lines = ["def write(record, native):", f"    data = {{'kind': {cls.kind!r}}}"]
+    names: dict[str, object] = {"EXACT": EXACT, "VALUES": VALUES, "unstructure": unstructure}
+    lines = ["def write(record):", f"    data = {{'kind': {cls.kind!r}}}"]
     fields = attrs.fields(cls)
     required = [f for f in fields if f.default is attrs.NOTHING]
     for field in [*required, *(f for f in fields if f.default is not attrs.NOTHING)]:
         value = f"record.{field.name}"
         names[f"type_{field.name}"] = hints[field.name]
         kind = hints[field.name]
-        written = _written(kind, value, f"type_{field.name}")
+        written = _written(kind, value, f"type_{field.name}", native=native)
         if field in required:
             lines.append(f"    data[{field.name!r}] = {written}")
             continue
@@ -71,7 +107,7 @@ def _record_writer(cls: type[Record]) -> Callable[[Record, bool], dict[str, Any]
     lines.append("    return data")
     code = compile("\n".join(lines), f"<haiti_mss writer of {cls.__name__}>", "exec")
     exec(code, names)  # noqa: S102  # our own code, generated from the class's fields
-    writer: Callable[[Record, bool], dict[str, Any]] = names["write"]  # type: ignore[assignment]
+    writer: Callable[[Record], dict[str, Any]] = names["write"]  # type: ignore[assignment]
     return writer
 
 
@@ -79,56 +115,23 @@ def _may_be_none(kind: Any) -> bool:
     return get_origin(kind) in {Union, UnionType} and type(None) in get_args(kind)
 
 
-def _written(kind: Any, value: str, type_name: str) -> str:
-    """The expression that writes *value*, of type *kind*, as JSON data (see _record_writer)."""
+def _written(kind: Any, value: str, type_name: str, *, native: bool) -> str:
+    """The expression that writes *value*, of type *kind* (see :func:`_record_writer`)."""
     if _may_be_none(kind):
         args = [arg for arg in get_args(kind) if arg is not type(None)]
         if len(args) == 1 and args[0] is not Any:
             kind = args[0]
     if kind is date:
-        return f"{value} if native else {value}.isoformat()"
+        return value if native else f"{value}.isoformat()"
     if kind is Figure:
-        return f"{value}.value if {value}.qualifier is EXACT else qualified({value})"
+        # A head count is an int: a float (only in a figure that is not a head count) is
+        # written by the converter, which knows what native data may hold.
+        exact = f"type({value}.value) is int and {value}.qualifier is EXACT"
+        return f"{value}.value if {exact} else unstructure({value}, {type_name})"
     if kind == tuple[str, ...]:
-        return f"{value} if native else list({value})"
+        return value if native else f"list({value})"
     if kind in ENUMS:
         return f"VALUES[{value}]"
     if kind is str:
         return value
     return f"unstructure({value}, {type_name})"
-
-
-_WRITERS: dict[type, Callable[[Record, bool], dict[str, Any]]] = {}
-
-
-def unstructure_record(record: Record, *, native: bool = False) -> dict[str, Any]:
-    """A record as JSON data, by the writer of its kind (see :func:`_record_writer`)."""
-    kind = type(record)
-    writer = _WRITERS.get(kind)
-    if writer is None:
-        writer = _WRITERS[kind] = _record_writer(kind)
-    return writer(record, native)
-
-
-def unstructure_history(history: tuple[Record, ...]) -> list[dict[str, Any]]:
-    native = NATIVE.get()
-    writers = _WRITERS
-    data = []
-    for record in history:
-        writer = writers.get(type(record))
-        data.append(writer(record, native) if writer else unstructure_record(record, native=native))
-    return data
-
-
-NATIVE: ContextVar[bool] = ContextVar("haiti_mss_native", default=False)
-"""Set by :func:`to_json` while it builds data for orjson: see :func:`unstructure_record`."""
-
-
-def _qualified(figure: Figure) -> dict[str, object]:
-    return {"value": figure.value, "qualifier": VALUES[figure.qualifier]}
-
-
-def noted_float(value: float | None) -> float | None:
-    if value is not None:
-        FLOAT_WRITTEN.set(True)
-    return value
