@@ -228,3 +228,49 @@ def test_the_fast_reader_accounts_for_every_field_of_every_kind():
         names = {field.name for field in attrs.fields(cls)}
         assert trusted == (names <= accounted), cls
     assert not _fastload._KINDS["transfer"][-1]  # noqa: SLF001  # from_mission: an acronym
+
+
+def test_a_stricter_rule_for_a_field_is_kept_by_every_reader(tmp_path):
+    """A contingent's description given a stricter rule: every reader refuses what it refuses.
+
+    The fast reader reads each field by the rule that is the field's validator, so a new rule
+    needs no change to the reader (it used to check descriptions with its own copy of the
+    rule, and would have let this one through).
+    """
+    field = '    description: str = attrs.field(default="", validator=is_str)\n'
+    root = changed_package(
+        tmp_path,
+        (
+            "contingents.py",
+            field,
+            field.replace(
+                "validator=is_str",
+                'validator=matches(re.compile(r"[^<>]*"), "text without < or >")',
+            ),
+        ),
+        ("contingents.py", "import enum\n", "import enum\nimport re\n"),
+        ("contingents.py", "    is_str,\n", "    is_str,\n    matches,\n"),
+    )
+    code, output = run(
+        root,
+        """
+        import json
+        from haiti_mss import Contingent, DataError, Dataset, data, from_dict, from_json
+        from haiti_mss import to_dict
+        document = to_dict(data.dataset())
+        document["missions"][0]["contingents"][0]["description"] = "<b>Kenya</b>"
+        contingent = document["missions"][0]["contingents"][0]
+        for read in (
+            lambda: from_json(json.dumps(document), Dataset),
+            lambda: from_dict(document, Dataset),
+            lambda: from_json(json.dumps(contingent), Contingent),
+            lambda: Contingent(**{**contingent, "history": []}),
+        ):
+            try:
+                read()
+            except DataError as error:
+                print(error.problems[0].message)
+        """,
+    )
+    expected = "must be text without < or > (got '<b>Kenya</b>')\n"
+    assert (0, expected * 4) == (code, output)

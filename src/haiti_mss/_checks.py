@@ -16,14 +16,15 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any, Final, TypeVar, cast
+from typing import Any, Final, Generic, TypeVar, cast
 
 import attrs
 
-from .errors import DataError
+from .errors import DataError, Problem
 
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
+V = TypeVar("V")
 Validator = Callable[[object, "attrs.Attribute[Any]", Any], None]
 
 
@@ -43,18 +44,104 @@ def type_name(value: object) -> str:
     return type(value).__name__
 
 
-def is_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a :class:`datetime.date` that is not a :class:`datetime.datetime`."""
-    check_date(value, attribute.name)
+_JSON_TYPES: Final = (
+    (bool, "a boolean"),  # before int: a bool is an int to Python, not to JSON
+    (int, "an integer"),
+    (float, "a number"),
+    (str, "a string"),
+    (list, "a list"),
+    (tuple, "a list"),
+    (dict, "an object"),
+    (type(None), "null"),
+)
+
+
+def json_type(value: object) -> str:
+    """How a JSON reader names the type of *value*."""
+    for type_, name in _JSON_TYPES:
+        if isinstance(value, type_):
+            return name
+    return type(value).__name__
+
+
+def check_keys(value: Mapping[str, object], required: set[str], optional: set[str]) -> None:
+    """Raise a :class:`DataError` for each key of JSON object *value* unknown or missing."""
+    problems = [
+        Problem((key,), f"unknown key; expected one of {', '.join(sorted(required | optional))}")
+        for key in value
+        if key not in required | optional
+    ]
+    problems += [Problem((key,), "required field missing") for key in sorted(required - set(value))]
+    if problems:
+        raise DataError(problems)
+
+
+def wrong(expected: str, value: object) -> DataError:
+    """The problem of JSON data *value* that is not *expected* (``"a string"``)."""
+    return DataError.at((), f"must be {expected}, not {json_type(value)} ({show(value)})")
+
+
+class Rule(Generic[V]):
+    """One rule for the values of a kind of field, written once and used wherever they are checked.
+
+    A rule is the attrs validator of the fields it governs (the constructors' checks, whose
+    messages the detailed reader reports), and :meth:`read` reads a value from its JSON form
+    and makes the same check, for the fast reader. Its problems are :class:`DataError` problems in
+    its own words, at paths from the value; as a validator, from the field.
+    """
+
+    __slots__ = ("_check", "_parse", "members")
+
+    def __init__(
+        self,
+        check: Callable[[Any], None],
+        parse: Callable[[object], V],
+        members: Mapping[str, enum.Enum] | None = None,
+    ) -> None:
+        self._check = check
+        self._parse = parse
+        self.members = members
+        """For a rule of enum members, the table of them by value that :meth:`read` uses."""
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """The validator: :meth:`check` *value*, its problems located at the field."""
+        try:
+            self._check(value)
+        except DataError as error:
+            raise error.within(attribute.name) from None
+
+    def check(self, value: object) -> None:
+        """Raise a :class:`DataError` unless *value* keeps the rule."""
+        self._check(value)
+
+    def read(self, data: object) -> V:
+        """The value whose JSON form is *data*, checked."""
+        value = self._parse(data)
+        self._check(value)
+        return value
+
+
+def _check_date(value: object) -> None:
+    if type(value) is not date:
+        hint = " (use .date() to drop the time)" if isinstance(value, datetime) else ""
+        raise DataError.at(
+            (), f"must be a datetime.date, not {type_name(value)} ({show(value)}){hint}"
+        )
+
+
+def parse_date(data: object) -> date:
+    """The date that JSON data *data* writes as YYYY-MM-DD."""
+    if not isinstance(data, str):
+        raise wrong("a date written YYYY-MM-DD", data)
+    return read_iso_date(data)
 
 
 def check_date(value: object, where: str) -> None:
     """Raise unless *value* is a :class:`datetime.date` (and not a datetime)."""
-    if type(value) is not date:
-        hint = " (use .date() to drop the time)" if isinstance(value, datetime) else ""
-        raise DataError.at(
-            where, f"must be a datetime.date, not {type_name(value)} ({show(value)}){hint}"
-        )
+    try:
+        _check_date(value)
+    except DataError as error:
+        raise error.within(where) from None
 
 
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
@@ -74,19 +161,31 @@ def read_iso_date(text: str) -> date:
         raise DataError.at((), f"{show(text)} is not a date: {error}") from None
 
 
+is_date: Final[Rule[date]] = Rule(_check_date, parse_date)
+"""Rule: a :class:`datetime.date` that is not a :class:`datetime.datetime`; in JSON, YYYY-MM-DD."""
+
+
 def is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Require a :class:`datetime.date` or ``None``."""
     if value is not None:
         is_date(instance, attribute, value)
 
 
-def is_str(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a string (any, including empty) of valid Unicode."""
+def parse_str(data: object) -> str:
+    """JSON data *data*, required to be a string."""
+    if not isinstance(data, str):
+        raise wrong("a string", data)
+    return data
+
+
+def _check_str(value: object) -> None:
     if not isinstance(value, str):
-        raise DataError.at(
-            attribute.name, f"must be a string, not {type_name(value)} ({show(value)})"
-        )
-    check_unicode(value, attribute.name)
+        raise DataError.at((), f"must be a string, not {type_name(value)} ({show(value)})")
+    check_unicode(value, ())
+
+
+is_str: Final[Rule[str]] = Rule(_check_str, parse_str)
+"""Rule: a string (any, including empty) of valid Unicode."""
 
 
 def check_unicode(value: str, where: str | int | tuple[str | int, ...]) -> None:
@@ -99,22 +198,25 @@ def check_unicode(value: str, where: str | int | tuple[str | int, ...]) -> None:
         ) from None
 
 
-def is_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a string with something in it besides whitespace."""
-    is_str(instance, attribute, value)
-    if isinstance(value, str) and not value.strip():
-        raise DataError.at(attribute.name, f"must not be empty (got {show(value)})")
+def _check_text(value: object) -> None:
+    _check_str(value)
+    if not value.strip():  # type: ignore[attr-defined]  # a str, checked above
+        raise DataError.at((), f"must not be empty (got {show(value)})")
 
 
-def matches(regex: re.Pattern[str], description: str) -> Validator:
-    """A validator that requires a string matching *regex*, described as *description*."""
+is_text: Final[Rule[str]] = Rule(_check_text, parse_str)
+"""Rule: a string with something in it besides whitespace."""
 
-    def validate(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        is_str(_, attribute, value)
-        if isinstance(value, str) and not regex.fullmatch(value):
-            raise DataError.at(attribute.name, f"must be {description} (got {show(value)})")
 
-    return validate
+def matches(regex: re.Pattern[str], description: str) -> Rule[str]:
+    """The rule of strings matching *regex*, described as *description*."""
+
+    def check(value: object) -> None:
+        _check_str(value)
+        if not regex.fullmatch(cast("str", value)):  # a str, checked above
+            raise DataError.at((), f"must be {description} (got {show(value)})")
+
+    return Rule(check, parse_str)
 
 
 is_acronym: Final = matches(
@@ -134,14 +236,22 @@ def is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def is_count(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require an int >= 0 (not a bool)."""
+def parse_int(data: object) -> int:
+    """JSON data *data*, required to be an integer."""
+    if type(data) is not int:
+        raise wrong("an integer", data)
+    return data
+
+
+def _check_count(value: object) -> None:
     if not is_int(value):
-        raise DataError.at(
-            attribute.name, f"must be an int, not {type_name(value)} ({show(value)})"
-        )
+        raise DataError.at((), f"must be an int, not {type_name(value)} ({show(value)})")
     if value < 0:  # type: ignore[operator]  # checked above
-        raise DataError.at(attribute.name, f"must be >= 0 (got {value})")
+        raise DataError.at((), f"must be >= 0 (got {value})")
+
+
+is_count: Final[Rule[int]] = Rule(_check_count, parse_int)
+"""Rule: an int >= 0 (not a bool)."""
 
 
 def is_number(value: object) -> bool:
@@ -243,23 +353,29 @@ def to_texts(value: Iterable[str]) -> tuple[str, ...]:
     return as_tuple(value)
 
 
-def member_of(cls: type[enum.Enum]) -> Validator:
-    """A validator that requires a member of enum *cls*, naming the valid values if not."""
-    valid = ", ".join(str(m.value) for m in cls)
+@functools.cache  # one rule per enum class of the model: readers recognise it by identity
+def member_of(cls: type[E]) -> Rule[E]:
+    """The rule of members of enum *cls*, written in JSON as their values."""
+    members = by_value(cls)
+    valid = ", ".join(members)
 
-    def validate(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    def check(value: object) -> None:
         if not isinstance(value, cls):
-            raise DataError.at(attribute.name, f"must be one of {valid} (got {show(value)})")
+            raise DataError.at((), f"must be one of {valid} (got {show(value)})")
 
-    validate.enum = cls  # type: ignore[attr-defined]  # what the check requires, for readers
-    return validate
+    def parse(data: object) -> E:
+        found = members.get(data) if isinstance(data, str) else None
+        if found is None:
+            raise DataError.at((), f"must be one of {valid} (got {show(data)})")
+        return found
+
+    return Rule(check, parse, members)
 
 
-def enum_checked(validator: object) -> type[enum.Enum] | None:
-    """The enum that *validator* (one of :func:`member_of`, or optional) requires, if any."""
+def enum_checked(validator: object) -> Mapping[str, enum.Enum] | None:
+    """The members by value that *validator* (a :func:`member_of` rule, or optional) requires."""
     inner = getattr(validator, "validator", validator)  # attrs' optional() wraps it
-    found = getattr(inner, "enum", None)
-    return found if isinstance(found, type) and issubclass(found, enum.Enum) else None
+    return inner.members if isinstance(inner, Rule) else None
 
 
 def optional_member_of(cls: type[enum.Enum]) -> Validator:
@@ -286,7 +402,7 @@ def tuple_of(cls: type | tuple[type, ...], what: str | None = None) -> Validator
     return validate
 
 
-def items_of(value: object, where: str, names: str) -> tuple[object, ...]:
+def items_of(value: object, where: str | tuple[()], names: str) -> tuple[object, ...]:
     """*value*, required to be a tuple: a list of *names* once converted, never a lone string."""
     if not isinstance(value, tuple):
         single = "a single string" if isinstance(value, str) else type_name(value)
@@ -294,17 +410,27 @@ def items_of(value: object, where: str, names: str) -> tuple[object, ...]:
     return cast("tuple[object, ...]", value)
 
 
-def are_texts(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a tuple of non-empty strings (a list of source ids)."""
-    items = items_of(value, attribute.name, "strings")
+def _check_texts(value: object) -> None:
+    items = items_of(value, (), "strings")
+    seen: set[str] = set()
     for i, item in enumerate(items):
         if not isinstance(item, str) or not item.strip():
-            raise DataError.at(
-                (attribute.name, i), f"must be a non-empty string (got {show(item)})"
-            )
-        check_unicode(item, (attribute.name, i))
-        if item in items[:i]:
-            raise DataError.at((attribute.name, i), f"{show(item)} is named twice")
+            raise DataError.at(i, f"must be a non-empty string (got {show(item)})")
+        check_unicode(item, i)
+        if item in seen:
+            raise DataError.at(i, f"{show(item)} is named twice")
+        seen.add(item)
+
+
+def parse_list(data: object) -> tuple[Any, ...]:
+    """JSON data *data*, required to be a list: as a tuple."""
+    if type(data) is not list:
+        raise wrong("a list", data)
+    return tuple(data)  # pyright: ignore[reportUnknownArgumentType, reportUnknownVariableType]
+
+
+are_texts: Final[Rule[tuple[str, ...]]] = Rule(_check_texts, parse_list)
+"""Rule: a tuple of distinct non-empty strings (a list of source ids)."""
 
 
 def to_decimal(value: Decimal | int | str) -> Decimal:

@@ -37,26 +37,10 @@ from typing import Any, Final
 import attrs
 
 from . import _counting
-from ._checks import (
-    are_texts,
-    by_value,
-    check_unicode,
-    enum_checked,
-    is_date,
-    is_str,
-    read_iso_date,
-    to_texts,
-)
-from .contingents import (
-    RECORD_TYPES,
-    Contingent,
-    PersonnelType,
-    Record,
-    is_head_count,
-)
-from .countries import Country, is_alpha3
-from .figures import MAX_MAGNITUDE, Figure, Qualifier, to_figure, trusted_figure
-from .sources import Confidence, are_alternatives, to_alternatives, to_confidence
+from ._checks import Rule, enum_checked
+from .contingents import RECORD_TYPES, Contingent, Record, is_head_count
+from .countries import Country
+from .figures import Figure, to_figure
 
 __all__ = ["NotFast", "Reader"]
 
@@ -74,36 +58,44 @@ def _slot(cls: type, name: str) -> Callable[[object, object], None]:
     raise AttributeError(name)  # pragma: no cover  # the names below are the models' fields
 
 
+def _rule(cls: type, name: str) -> Rule[Any]:
+    """The rule of field *name* of *cls*: the loop reads the field by it.
+
+    Raises:
+        TypeError: the field's validator is not a rule (see ``haiti_mss._checks.Rule``), so the
+            loop could not make its check; give the field a rule, or take it out of the loop.
+    """
+    validator = attrs.fields_dict(cls)[name].validator
+    if not isinstance(validator, Rule):  # pragma: no cover  # every field the loop reads has one
+        raise TypeError(f"{cls.__name__}.{name} has no rule for the fast reader to read it by")
+    return validator
+
+
 def _kind(cls: type[Record]) -> tuple[Any, ...]:
     """How to read one kind of record, derived from its attrs fields.
 
     Its class, its effect on the count, its figure's key, how many keys a record has that gives
     every field the loop reads, how many of them it must have, the setter of its figure, and
     the fields the loop does not read itself: the required enums, as (key, setter, members by
-    value), and the optional fields set to their defaults. A kind with a field the loop cannot
-    vouch for (another validator or converter, a required field of another type) is read by
-    the detailed path, record by record: its last item is then False.
+    value), and the optional fields set to their defaults. A kind whose fields the loop reads
+    are not checked by the rules it reads them with (those of :class:`Record`), or with a field
+    the loop cannot vouch for (another validator, a factory default), is read by the detailed
+    path, record by record: its last item is then False.
     """
     trusted = True
     enums: list[tuple[str, Callable[[object, object], None], Mapping[str, enum.Enum]]] = []
     defaults: list[tuple[Callable[[object, object], None], Any]] = []
     for field in attrs.fields(cls):
-        known = _READ_BY_THE_LOOP.get(field.name)
         if field.name == cls.figure_field:
-            known = (is_head_count, to_figure)
-        if known is not None:
-            validator, converter = known
-            if field.name == "confidence":
-                trusted &= enum_checked(field.validator) is Confidence
-            else:
-                trusted &= field.validator is validator
-            trusted &= field.converter is converter
+            trusted &= field.validator is _FIGURE_RULE and field.converter is to_figure
+        elif field.name in _READ_BY_THE_LOOP:
+            trusted &= _same_field(field, _RECORD_FIELDS[field.name])
         elif field.default is attrs.NOTHING:
-            checked = enum_checked(field.validator)
-            if checked is None:
+            members = enum_checked(field.validator)
+            if members is None:
                 trusted = False
             else:
-                enums.append((field.name, _slot(cls, field.name), by_value(checked)))
+                enums.append((field.name, _slot(cls, field.name), members))
         elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]  # attrs types it so
             trusted = False
         else:
@@ -122,19 +114,34 @@ def _kind(cls: type[Record]) -> tuple[Any, ...]:
     )
 
 
+def _members(cls: type, name: str) -> Mapping[str, enum.Enum]:
+    """The members by value of the enum that field *name* of *cls* holds (see :func:`_rule`)."""
+    members = enum_checked(attrs.fields_dict(cls)[name].validator)
+    if members is None:  # pragma: no cover  # the enum fields the loop reads have a rule
+        raise TypeError(f"{cls.__name__}.{name} has no rule of enum members")
+    return members
+
+
+def _same_field(field: attrs.Attribute[Any], base: attrs.Attribute[Any]) -> bool:
+    """Whether *field* of a kind of record is checked and converted as *base*, of Record, is."""
+    return field.validator is base.validator and field.converter is base.converter
+
+
+_RECORD_FIELDS: Final = {field.name: field for field in attrs.fields(Record)}
 _OPTIONAL_KEYS: Final = ("sources", "confidence", "note")
-_READ_BY_THE_LOOP: Final[dict[str, tuple[object, object]]] = {
-    "on": (is_date, None),
-    "sources": (are_texts, to_texts),
-    "alternatives": (are_alternatives, to_alternatives),
-    "confidence": (None, to_confidence),
-    "note": (is_str, None),
-}
-"""The fields the loop reads, with the validator and converter whose checks it makes."""
+_READ_BY_THE_LOOP: Final = ("on", "sources", "alternatives", "confidence", "note")
+"""The fields of :class:`Record` the loop reads, each by the rule of Record's field."""
+_FIGURE_RULE: Final = is_head_count
+"""The rule of every kind's figure that the loop reads (its converter is ``to_figure``)."""
+_read_date: Final[Callable[[object], date]] = _rule(Record, "on").read
+_read_sources: Final[Callable[[object], tuple[str, ...]]] = _rule(Record, "sources").read
+_read_note: Final[Callable[[object], str]] = _rule(Record, "note").read
+_read_figure: Final[Callable[[object], Figure]] = _FIGURE_RULE.read
+_read_country: Final[Callable[[object], Country]] = _rule(Contingent, "country").read
+_read_description: Final[Callable[[object], str]] = _rule(Contingent, "description").read
+_CONFIDENCES: Final = _members(Record, "confidence")
+_TYPES: Final = _members(Contingent, "personnel_type")
 _KINDS: Final = {cls.kind: _kind(cls) for cls in RECORD_TYPES}
-_CONFIDENCES: Final = by_value(Confidence)
-_TYPES: Final = by_value(PersonnelType)
-_QUALIFIERS: Final = by_value(Qualifier)
 _CONTINGENT_KEYS: Final = frozenset(("country", "personnel_type", "history", "description"))
 _CONTINGENT_DEFAULTS: Final = tuple(
     (_slot(Contingent, field.name), field.default)
@@ -187,16 +194,14 @@ class Reader:
         """A contingent from its JSON object, with its index and the ids it cites."""
         if type(data) is not dict or not data.keys() <= _CONTINGENT_KEYS:
             raise NotFast
-        code = data["country"]
+        country = _read_country(data["country"])
         personnel_type = _TYPES[data["personnel_type"]]
-        description = data.get("description", "")
-        if type(code) is not str or not is_alpha3(code) or not _is_text(description):
-            raise NotFast
+        description = _read_description(data.get("description", ""))
         cited: dict[tuple[str, ...], tuple[str, ...]] = {}
         ids: set[str] = set()
         history, index = self._history(data.get("history", []), cited, ids)
         contingent: Contingent = object.__new__(Contingent)
-        _set_country(contingent, Country(code=code))
+        _set_country(contingent, country)
         _set_personnel_type(contingent, personnel_type)
         _set_history(contingent, history)
         _set_description(contingent, description)
@@ -256,7 +261,7 @@ class Reader:
                 key = tuple(listed)
                 sources = cited.get(key)
                 if sources is None:
-                    sources = cited[key] = self._source_ids(key)
+                    sources = cited[key] = self._source_ids(listed, key)
             elif listed is _ABSENT:
                 sources = _NO_SOURCES
             else:
@@ -272,10 +277,7 @@ class Reader:
                 elif confidence is not None:
                     confidence = _CONFIDENCES[confidence]
                 note = item.get("note", _ABSENT)
-                if note is _ABSENT:
-                    note = ""
-                elif not _is_text(note):
-                    raise NotFast
+                note = "" if note is _ABSENT else _read_note(note)
             # Every key was read above, or the record has one that this loop does not read.
             if (
                 len(item) != keys - (listed is _ABSENT) - (note == "") - (confidence is None)
@@ -323,52 +325,39 @@ class Reader:
         return record
 
     def _date(self, text: str) -> date:
-        """A date written YYYY-MM-DD, read as the detailed path reads it, and shared."""
-        if type(text) is not str:
-            raise NotFast
-        day = read_iso_date(text)
-        self._dates[text] = day
+        """A date written YYYY-MM-DD, read by the rule of :attr:`Record.on`, and shared."""
+        day = self._dates[text] = _read_date(text)
         return day
 
     def _figure(self, data: object) -> Figure:
-        """A head count: a whole number >= 0, bare or with its qualifier."""
+        """A head count, bare or with its qualifier, read by the rule of the figures, and shared.
+
+        Equal figures are one object: they are looked up by their value and qualifier as
+        written, when both are of the JSON type that the rule accepts (so that ``1.0`` or
+        ``true`` is never taken for ``1``).
+        """
+        key: object = None
         if type(data) is int:
-            if not 0 <= data <= MAX_MAGNITUDE:
-                raise NotFast
-            figure = self._figures[data] = trusted_figure(data)
-            return figure
-        if type(data) is not dict or not data.keys() <= _FIGURE_KEYS:
-            raise NotFast
-        value = data["value"]
-        qualifier = _QUALIFIERS[data.get("qualifier", "exact")]
-        if type(value) is not int or not 0 <= value <= MAX_MAGNITUDE:
-            raise NotFast
-        key = (value, qualifier)
-        shared = self._figures.get(key)
+            key = data
+        elif type(data) is dict and data.keys() <= _FIGURE_KEYS:
+            value = data.get("value")
+            qualifier = data.get("qualifier", "exact")
+            if type(value) is int and type(qualifier) is str:
+                key = (value, qualifier)
+        shared = self._figures.get(key) if key is not None else None
         if shared is None:
-            shared = self._figures[key] = trusted_figure(value, qualifier)
+            shared = _read_figure(data)
+            if key is not None:
+                self._figures[key] = shared
         return shared
 
-    def _source_ids(self, listed: tuple[Any, ...]) -> tuple[str, ...]:
-        """A record's list of source ids, checked: known, distinct, and text."""
-        shared = self._sources.get(listed)
+    def _source_ids(self, listed: list[Any], key: tuple[Any, ...]) -> tuple[str, ...]:
+        """A record's list of source ids, read by the rule of :attr:`Record.sources`: and known."""
+        shared = self._sources.get(key)
         if shared is not None:
             return shared
-        if len(set(listed)) != len(listed):
-            raise NotFast
-        for source_id in listed:
-            if source_id not in self._known or not _is_text(source_id) or not source_id.strip():
-                raise NotFast
-        self._sources[listed] = listed
-        return listed
-
-
-def _is_text(value: object) -> bool:
-    """Whether *value* is a string of valid Unicode (no lone surrogate)."""
-    if type(value) is not str:
-        return False
-    try:
-        check_unicode(value, ())
-    except ValueError:
-        return False
-    return True
+        ids: tuple[str, ...] = _read_sources(listed)
+        if not self._known >= set(ids):
+            raise NotFast  # the detailed path says which is unknown, in its one message
+        self._sources[key] = ids
+        return ids

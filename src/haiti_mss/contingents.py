@@ -13,12 +13,13 @@ import enum
 from collections.abc import Iterable
 from datetime import date
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 import attrs
 
 from . import _counting
 from ._checks import (
+    Rule,
     are_texts,
     as_tuple,
     is_acronym,
@@ -39,6 +40,7 @@ from .figures import (
     Figure,
     is_figure,
     is_optional_figure,
+    parse_figure,
     to_figure,
     to_optional_figure,
 )
@@ -83,10 +85,13 @@ def check_head_count(value: Figure, where: str | int | tuple[str | int, ...]) ->
         raise DataError.at(where, f"must be >= 0 (got {value})")
 
 
-def is_head_count(instance: object, attribute: attrs.Attribute[Any], value: Figure) -> None:
-    """Validator: a Figure whose value is a whole number of people, >= 0."""
-    is_figure(instance, attribute, value)
-    check_head_count(value, attribute.name)
+def _check_head_count(value: object) -> None:
+    is_figure.check(value)
+    check_head_count(value, ())  # type: ignore[arg-type]  # a Figure, checked above
+
+
+is_head_count: Final[Rule[Figure]] = Rule(_check_head_count, parse_figure)
+"""Rule: a :class:`Figure` whose value is a whole number of people, >= 0."""
 
 
 def to_personnel_type(value: PersonnelType | str) -> PersonnelType:

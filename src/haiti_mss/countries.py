@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from typing import Any, Self, cast
+from typing import Any, Final, Self, cast
 
 import attrs
 
-from ._checks import as_tuple, items_of, show, type_name
+from ._checks import Rule, as_tuple, items_of, show, type_name, wrong
 from .errors import DataError
 
 __all__ = ["Country", "CountryLike"]
@@ -119,10 +119,22 @@ def to_country(value: CountryLike) -> Country:
     return cast("Country", value)
 
 
-def is_country(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validator for country fields."""
+def _check_country(value: object) -> None:
     if not isinstance(value, Country):
-        raise DataError.at(attribute.name, _unreadable(value))
+        raise DataError.at((), _unreadable(value))
+
+
+def parse_country(data: object) -> Country:
+    """The country whose JSON form is *data*: an ISO 3166-1 alpha-3 code, in capitals."""
+    if not isinstance(data, str):
+        raise wrong("an ISO 3166-1 alpha-3 country code", data)
+    if not is_alpha3(data):
+        raise DataError.at((), f"{show(data)} is not an ISO 3166-1 alpha-3 country code")
+    return Country(code=data)
+
+
+is_country: Final[Rule[Country]] = Rule(_check_country, parse_country)
+"""Rule: a :class:`Country`; in JSON, its alpha-3 code."""
 
 
 def to_optional_country(value: CountryLike | None) -> Country | None:

@@ -14,7 +14,7 @@ from typing import Any, Final, Self, cast
 
 import attrs
 
-from ._checks import is_number, member, member_of, show, type_name
+from ._checks import Rule, check_keys, is_number, member, member_of, show, type_name, wrong
 from .errors import DataError
 
 __all__ = ["Figure", "FigureLike", "Qualifier"]
@@ -313,12 +313,26 @@ def to_optional_figure(value: FigureLike | None) -> Figure | None:
     return None if value is None else to_figure(value)
 
 
-def is_figure(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validator: a :class:`Figure` (after conversion from a number)."""
+def parse_figure(data: object) -> Figure:
+    """The figure whose JSON form is *data*: a number, or ``{"value": ..., "qualifier": ...}``."""
+    if isinstance(data, int | float) and not isinstance(data, bool):
+        return Figure(data)
+    if isinstance(data, dict):
+        fields = cast("dict[str, Any]", data)
+        check_keys(fields, {"value"}, {"qualifier"})
+        return Figure(fields["value"], fields.get("qualifier", Qualifier.EXACT))
+    raise wrong('a number, or an object like {"value": 200, "qualifier": "about"}', data)
+
+
+def _check_figure(value: object) -> None:
     if not isinstance(value, Figure):
         raise DataError.at(
-            attribute.name, f"must be a Figure or a number, not {type_name(value)} ({show(value)})"
+            (), f"must be a Figure or a number, not {type_name(value)} ({show(value)})"
         )
+
+
+is_figure: Final[Rule[Figure]] = Rule(_check_figure, parse_figure)
+"""Rule: a :class:`Figure` (after conversion from a number)."""
 
 
 def is_optional_figure(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

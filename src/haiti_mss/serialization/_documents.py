@@ -19,6 +19,7 @@ import attrs
 from cattrs.preconf.json import JsonConverter
 
 from haiti_mss import _fastload
+from haiti_mss._checks import check_keys, json_type
 from haiti_mss.contingents import Contingent, Record
 from haiti_mss.datasets import Dataset
 from haiti_mss.errors import DataError, Problem, UnknownSource
@@ -27,9 +28,9 @@ from haiti_mss.sources import Source
 
 from . import _types
 from ._errors import problems_in
-from ._hooks import check_keys, converter
+from ._hooks import converter
 from ._migrations import SCHEMA, migrate
-from ._types import T, json_type
+from ._types import T
 
 
 def _structure_or_problems(data: object, cls: Any, path: tuple[str | int, ...]) -> Any:

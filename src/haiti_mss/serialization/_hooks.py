@@ -24,16 +24,16 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import JsonConverter, make_converter
 
-from haiti_mss._checks import by_value, read_iso_date, show
+from haiti_mss._checks import member_of, parse_date, parse_int, parse_str, show, wrong
 from haiti_mss.contingents import RECORD_TYPES, Record
-from haiti_mss.countries import Country, is_alpha3
+from haiti_mss.countries import Country, parse_country
 from haiti_mss.errors import DataError, Problem
-from haiti_mss.figures import Figure, Qualifier
+from haiti_mss.figures import Figure, parse_figure
 from haiti_mss.mandates import Duration, Mandate, MandateTimeline
 from haiti_mss.status import Breakdown, Status
 
 from ._errors import problems_in
-from ._types import ENUMS, KINDS, T, wrong
+from ._types import ENUMS, KINDS, T
 from ._writer import Writers, writers
 
 _ISO_DURATION: Final = re.compile(r"P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?", re.ASCII)
@@ -41,16 +41,13 @@ _ISO_DURATION: Final = re.compile(r"P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?", re.A
 # -- structuring hooks: simplest first ----------------------------------------------------------
 
 
-def _structure_str(value: object, _: object) -> str:
-    if not isinstance(value, str):
-        raise wrong("a string", value)
-    return value
+def _read(parse: Callable[[object], T]) -> Callable[[object, object], T]:
+    """The structure hook of a type whose JSON form *parse* reads (in ``haiti_mss._checks``)."""
 
+    def structure(value: object, _: object) -> T:
+        return parse(value)
 
-def _structure_int(value: object, _: object) -> int:
-    if type(value) is not int:
-        raise wrong("an integer", value)
-    return value
+    return structure
 
 
 def _structure_float(value: object, _: object) -> float:
@@ -65,12 +62,6 @@ def _structure_bool(value: object, _: object) -> bool:
     return value
 
 
-def _structure_date(value: object, _: object) -> date:
-    if not isinstance(value, str):
-        raise wrong("a date written YYYY-MM-DD", value)
-    return read_iso_date(value)
-
-
 def _structure_decimal(value: object, _: object) -> Decimal:
     if not isinstance(value, str):
         raise wrong('a decimal number written as a string, like "1500000.00"', value)
@@ -81,23 +72,6 @@ def _structure_decimal(value: object, _: object) -> Decimal:
     if not result.is_finite():
         raise DataError.at((), f"must be a finite decimal number (got {show(value)})")
     return result
-
-
-def _structure_country(value: object, _: object) -> Country:
-    if not isinstance(value, str):
-        raise wrong("an ISO 3166-1 alpha-3 country code", value)
-    if not is_alpha3(value):
-        raise DataError.at((), f"{show(value)} is not an ISO 3166-1 alpha-3 country code")
-    return Country(code=value)
-
-
-def _structure_figure(value: object, _: object) -> Figure:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return Figure(value)
-    if isinstance(value, dict):
-        check_keys(value, {"value"}, {"qualifier"})
-        return Figure(value["value"], value.get("qualifier", Qualifier.EXACT))
-    raise wrong('a number, or an object like {"value": 200, "qualifier": "about"}', value)
 
 
 def _structure_duration(value: object, _: object) -> Duration:
@@ -127,15 +101,7 @@ def _structure_timeline(value: object, _: object) -> MandateTimeline:
 
 
 def _structure_enum_factory(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
-    members = by_value(cls)
-    valid = ", ".join(map(str, members))
-
-    def structure(value: object, _: object) -> enum.Enum:
-        if isinstance(value, str) and value in members:
-            return members[value]
-        raise DataError.at((), f"must be one of {valid} (got {show(value)})")
-
-    return structure
+    return _read(member_of(cls).read)
 
 
 def _structure_tuple_factory(type_: Any) -> Callable[[object, object], tuple[Any, ...]]:
@@ -163,17 +129,6 @@ def _structure_tuple_factory(type_: Any) -> Callable[[object, object], tuple[Any
 def _is_homogeneous_tuple(type_: Any) -> bool:
     args = get_args(type_)
     return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
-
-
-def check_keys(value: Mapping[str, object], required: set[str], optional: set[str]) -> None:
-    problems = [
-        Problem((key,), f"unknown key; expected one of {', '.join(sorted(required | optional))}")
-        for key in value
-        if key not in required | optional
-    ]
-    problems += [Problem((key,), "required field missing") for key in sorted(required - set(value))]
-    if problems:
-        raise DataError(problems)
 
 
 def _is_model(type_: Any) -> bool:
@@ -307,11 +262,11 @@ def _make_converter(*, native: bool = False) -> JsonConverter:
     made = make_converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
     write = writers(made.unstructure, native=native)
     for type_, hook in (
-        (str, _structure_str),
-        (int, _structure_int),
+        (str, _read(parse_str)),
+        (int, _read(parse_int)),
         (float, _structure_float),
         (bool, _structure_bool),
-        (date, _structure_date),
+        (date, _read(parse_date)),
         (Decimal, _structure_decimal),
     ):
         made.register_structure_hook(type_, hook)
@@ -323,9 +278,9 @@ def _make_converter(*, native: bool = False) -> JsonConverter:
     made.register_unstructure_hook_func(_is_optional_enum, _optional_enum_value)
     made.register_structure_hook_factory(_is_homogeneous_tuple, _structure_tuple_factory)
     made.register_structure_hook_factory(_is_model, _structure_model_factory)
-    made.register_structure_hook(Country, _structure_country)
+    made.register_structure_hook(Country, _read(parse_country))
     made.register_unstructure_hook(Country, _unstructure_country)
-    made.register_structure_hook(Figure, _structure_figure)
+    made.register_structure_hook(Figure, _read(parse_figure))
     made.register_unstructure_hook(Figure, write.figure)
     made.register_unstructure_hook(float, write.float)
     made.register_structure_hook(Duration, _structure_duration)

@@ -1,6 +1,6 @@
 """What JSON calls the values of the model.
 
-The names of JSON types for messages, the record kinds by tag, and the enums by value.
+The record kinds by tag, the enums by value, and orjson if it is installed.
 """
 
 # Raw JSON data is untyped by nature: after an isinstance check, a dict's items are unknown.
@@ -14,9 +14,8 @@ import functools
 from collections.abc import Mapping
 from typing import Any, Final, TypeVar
 
-from haiti_mss._checks import by_value, show
+from haiti_mss._checks import by_value
 from haiti_mss.contingents import RECORD_TYPES, DepartureReason, PersonnelType
-from haiti_mss.errors import DataError
 from haiti_mss.figures import Qualifier
 from haiti_mss.funding import ContributionStatus
 from haiti_mss.mandates import Authorisation
@@ -41,29 +40,6 @@ VALUES: Final[Mapping[enum.Enum, str]] = {
     member: value for enum_type in ENUMS for value, member in by_value(enum_type).items()
 }
 """The value of every member of the enums: quicker to look up than ``.value``."""
-
-_JSON_TYPES: Final = (
-    (bool, "a boolean"),  # before int: a bool is an int to Python, not to JSON
-    (int, "an integer"),
-    (float, "a number"),
-    (str, "a string"),
-    (list, "a list"),
-    (tuple, "a list"),
-    (dict, "an object"),
-    (type(None), "null"),
-)
-
-
-def json_type(value: object) -> str:
-    """How a JSON reader names the type of *value*."""
-    for type_, name in _JSON_TYPES:
-        if isinstance(value, type_):
-            return name
-    return type(value).__name__
-
-
-def wrong(expected: str, value: object) -> DataError:
-    return DataError.at((), f"must be {expected}, not {json_type(value)} ({show(value)})")
 
 
 @functools.cache
