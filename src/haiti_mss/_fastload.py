@@ -178,12 +178,15 @@ _set_source_ids = _slot(Contingent, "source_ids")
 class Reader:
     """Reads the contingents of one mission, sharing equal values between them.
 
-    *known* are the source ids the document defines; *read_record* reads one record by the
+    *known* are the source ids the document defines, or None where any id may be cited (a
+    contingent or a list of records read on its own); *read_record* reads one record by the
     detailed path, raising on any problem. Every method raises :class:`NotFast`, or whatever
     exception the data causes, when the data is not what it can vouch for.
     """
 
-    def __init__(self, known: AbstractSet[str], read_record: Callable[[object], Record]) -> None:
+    def __init__(
+        self, known: AbstractSet[str] | None, read_record: Callable[[object], Record]
+    ) -> None:
         self._known = known
         self._read_record = read_record
         self._dates: dict[str, date] = {}
@@ -319,7 +322,7 @@ class Reader:
         cited = {*record.sources}
         for alternative in record.alternatives:
             cited.update(alternative.sources)
-        if not cited <= self._known:
+        if self._known is not None and not cited <= self._known:
             raise NotFast
         ids |= cited
         return record
@@ -357,7 +360,7 @@ class Reader:
         if shared is not None:
             return shared
         ids: tuple[str, ...] = _read_sources(listed)
-        if not self._known >= set(ids):
+        if self._known is not None and not self._known >= set(ids):
             raise NotFast  # the detailed path says which is unknown, in its one message
         self._sources[key] = ids
         return ids

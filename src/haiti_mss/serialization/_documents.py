@@ -176,13 +176,11 @@ def _fast_alone(data: object, cls: type[T]) -> T:
         NotFast: or any other exception, when the fast path cannot vouch for the data.
     """
     if cls == tuple[Record, ...]:
-        known = set(_cited_ids({"records": data}, (), None, []))
-        return cast("T", _fastload.Reader(known, _structure_one_record).records(data))
+        return cast("T", _fastload.Reader(None, _structure_one_record).records(data))
     if type(data) is not dict:
         raise _fastload.NotFast
     if cls is Contingent:
-        known = set(_cited_ids(data, (), None, []))
-        return cast("T", _fastload.Reader(known, _structure_one_record).contingent(data))
+        return cast("T", _fastload.Reader(None, _structure_one_record).contingent(data))
     listed = data.get("sources", [])
     if type(listed) is not list:
         raise _fastload.NotFast
