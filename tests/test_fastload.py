@@ -38,6 +38,7 @@ from haiti_mss import (
 )
 from haiti_mss import _counting as counting
 from haiti_mss import testing as hst
+from haiti_mss.contingents import RECORD_TYPES
 from haiti_mss.figures import MAX_MAGNITUDE, trusted_figure
 
 
@@ -548,3 +549,16 @@ def test_a_list_of_records_on_its_own_keeps_its_order_by_both_paths(history):
         assert records == read == from_dict(json.loads(text), tuple[Record, ...])
         fast = serialization._documents._fast_alone(json.loads(text), tuple[Record, ...])  # noqa: SLF001
         assert records == fast
+
+
+@settings(max_examples=60)
+@given(hst.records())
+def test_a_record_on_its_own_reads_the_same_by_both_paths(record):
+    """from_json of one record, as Record or as its kind, takes the fast path, and agrees."""
+    text = to_json(record)
+    fast = serialization._documents._fast_alone(json.loads(text), type(record))  # noqa: SLF001
+    assert record == fast == from_json(text, Record) == from_json(text, type(record))
+    assert record == from_dict(json.loads(text), type(record))
+    other = next(cls for cls in RECORD_TYPES if cls is not type(record))
+    with pytest.raises(DataError, match=r"\$\.kind: is '\w+', but a \w+ is '\w+'"):
+        from_json(text, other)

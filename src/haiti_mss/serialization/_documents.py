@@ -13,14 +13,14 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Generator, Iterator
-from typing import Any, cast
+from typing import Any, Final, cast
 
 import attrs
 from cattrs.preconf.json import JsonConverter
 
 from haiti_mss import _fastload
 from haiti_mss._checks import check_keys, json_type
-from haiti_mss.contingents import Contingent, Record
+from haiti_mss.contingents import RECORD_TYPES, Contingent, Record
 from haiti_mss.datasets import Dataset
 from haiti_mss.errors import DataError, Problem, UnknownSource
 from haiti_mss.missions import Mission
@@ -166,8 +166,12 @@ def _fast_mission(
     return Mission(**fields)
 
 
+_READ_ALONE: Final = frozenset((Mission, Contingent, Record, *RECORD_TYPES))
+"""The classes read on their own by the fast path (with ``tuple[Record, ...]``)."""
+
+
 def _fast_alone(data: object, cls: type[T]) -> T:
-    """A mission, a contingent or a tuple of records read on its own, by the fast path.
+    """A mission, a contingent, a record or a tuple of records read on its own, by the fast path.
 
     A mission's document lists its sources; the records of a contingent or of a list may cite
     any id.
@@ -177,6 +181,11 @@ def _fast_alone(data: object, cls: type[T]) -> T:
     """
     if cls == tuple[Record, ...]:
         return cast("T", _fastload.Reader(None, _structure_one_record).records(data))
+    if cls is Record or cls in RECORD_TYPES:
+        (record,) = _fastload.Reader(None, _structure_one_record).records([data])
+        if cls is not Record and type(record) is not cls:
+            raise _fastload.NotFast  # another kind: the detailed path says what is wrong
+        return cast("T", record)
     if type(data) is not dict:
         raise _fastload.NotFast
     if cls is Contingent:
@@ -313,7 +322,7 @@ def from_data(data: object, cls: type[T], *, parsed: bool) -> T:
         with gc_paused():
             if cls is Dataset:
                 return cast("T", _structure_dataset(data, fast=parsed))
-            if parsed and (cls in {Mission, Contingent} or cls == tuple[Record, ...]):
+            if parsed and (cls in _READ_ALONE or cls == tuple[Record, ...]):
                 with contextlib.suppress(Exception):  # the detailed path below says where
                     return _fast_alone(data, cls)
             return cast("T", _structure_or_problems(data, cls, ("$",)))
