@@ -52,7 +52,10 @@ KINDS = (
 
 
 def test_a_new_optional_field_of_record_is_read_and_written(tmp_path):
-    """Every record loaded has the new field, and a value given to it survives a round trip."""
+    """Every record loaded has the new field, and a value given to it survives a round trip.
+
+    The records' frame has a column for it too.
+    """
     root = changed_package(
         tmp_path,
         (
@@ -96,6 +99,8 @@ def test_a_new_optional_field_of_record_is_read_and_written(tmp_path):
         again = from_json(to_json(changed), Dataset)
         assert again == changed
         assert "Omni Air OAE2376" == again.missions[0].contingents[0].history[1].vessel
+        frame = again.missions[0].records_frame(backend="polars")
+        assert "Omni Air OAE2376" in frame["vessel"].to_list()
         print("ok")
         """,
     )

@@ -105,3 +105,17 @@ def test_frames_check_the_backend(monkeypatch):
         data.mss().records_frame(backend="polars")
     with pytest.raises(ImportError, match=r"need pandas or polars: pip install"):
         data.mss().records_frame()
+
+
+def test_the_records_frame_has_a_column_for_every_field_of_every_kind():
+    """The columns are derived from the record classes' attrs fields: none is left out."""
+    import attrs  # noqa: PLC0415
+
+    from haiti_mss.contingents import RECORD_TYPES  # noqa: PLC0415
+
+    columns = data.gsf().records_frame(backend="polars").columns
+    for cls in RECORD_TYPES:
+        for field in attrs.fields(cls):
+            name = {"on": "date", cls.figure_field: "value"}.get(field.name, field.name)
+            assert name in columns, (cls.__name__, field.name)
+    assert len(columns) == len(set(columns))

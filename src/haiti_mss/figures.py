@@ -14,7 +14,17 @@ from typing import Any, Final, Self, cast
 
 import attrs
 
-from ._checks import Rule, check_keys, is_number, member, member_of, show, type_name, wrong
+from ._checks import (
+    Rule,
+    by_value,
+    check_keys,
+    is_number,
+    member,
+    member_of,
+    show,
+    type_name,
+    wrong,
+)
 from .errors import DataError
 
 __all__ = ["Figure", "FigureLike", "Qualifier"]
@@ -313,12 +323,22 @@ def to_optional_figure(value: FigureLike | None) -> Figure | None:
     return None if value is None else to_figure(value)
 
 
+_FIGURE_KEYS: Final = frozenset(("value", "qualifier"))
+
+
 def parse_figure(data: object) -> Figure:
     """The figure whose JSON form is *data*: a number, or ``{"value": ..., "qualifier": ...}``."""
+    if type(data) is int:
+        return trusted_figure(data)  # an int is a finite number: what the constructor checks
     if isinstance(data, int | float) and not isinstance(data, bool):
         return Figure(data)
     if isinstance(data, dict):
         fields = cast("dict[str, Any]", data)
+        value = fields.get("value")
+        written = fields.get("qualifier", "exact")
+        qualifier = by_value(Qualifier).get(written) if type(written) is str else None
+        if type(value) is int and qualifier is not None and fields.keys() <= _FIGURE_KEYS:
+            return trusted_figure(value, qualifier)
         check_keys(fields, {"value"}, {"qualifier"})
         return Figure(fields["value"], fields.get("qualifier", Qualifier.EXACT))
     raise wrong('a number, or an object like {"value": 200, "qualifier": "about"}', data)

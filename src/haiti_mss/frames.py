@@ -14,10 +14,11 @@ a source said is lost; sources are the ids, joined with ``"; "``.
 
 from __future__ import annotations
 
+import enum
 import importlib.util
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, get_args, get_origin, get_type_hints
 
 from ._checks import to_day
 
@@ -104,22 +105,69 @@ def _qualifier(figure: Figure | None) -> str | None:
 
 
 def _count(figure: Figure) -> int:
-    return int(figure.value)
+    """A head count's value: an int (a figure of another number is not a head count)."""
+    if not isinstance(figure.value, int):  # pragma: no cover  # the model's head counts are ints
+        msg = f"{figure} is not a whole number of people"
+        raise TypeError(msg)
+    return figure.value
 
 
-_RECORD_COLUMNS: Final[Sequence[Column]] = (
-    ("date", "Date", lambda r: r[1].on),
-    ("country", "String", lambda r: r[0].country.code),
-    ("personnel_type", "String", lambda r: r[0].personnel_type.value),
-    ("kind", "String", lambda r: r[1].kind),
-    ("value", "Int64", lambda r: _count(r[1].figure)),
-    ("qualifier", "String", lambda r: r[1].figure.qualifier.value),
-    ("reason", "String", lambda r: getattr(getattr(r[1], "reason", None), "value", None)),
-    ("alternatives", "String", lambda r: "; ".join(str(a.value) for a in r[1].alternatives)),
-    ("confidence", "String", lambda r: r[1].confidence.value if r[1].confidence else None),
-    ("sources", "String", lambda r: _ids(r[1].sources)),
-    ("note", "String", lambda r: r[1].note),
-)
+def _record_columns() -> tuple[Column, ...]:
+    """The columns of :func:`records_frame`, derived from the attrs fields of the record kinds.
+
+    The day, the contingent, the kind and the record's figure (``value`` and ``qualifier``)
+    first; then a column for every other field of :class:`~haiti_mss.Record` and of each kind
+    in :data:`~haiti_mss.contingents.RECORD_TYPES`, in the order the classes declare them,
+    empty in the rows of kinds without that field. A new field is a new column.
+    """
+    import attrs  # noqa: PLC0415  # with the model, which is loaded already
+
+    from .contingents import RECORD_TYPES, Record  # noqa: PLC0415
+
+    columns: list[Column] = [
+        ("date", "Date", lambda r: r[1].on),
+        ("country", "String", lambda r: r[0].country.code),
+        ("personnel_type", "String", lambda r: r[0].personnel_type.value),
+        ("kind", "String", lambda r: r[1].kind),
+        ("value", "Int64", lambda r: _count(r[1].figure)),
+        ("qualifier", "String", lambda r: r[1].figure.qualifier.value),
+    ]
+    seen = {"on", *(cls.figure_field for cls in RECORD_TYPES)}
+    classes: tuple[type[Record], ...] = (Record, *RECORD_TYPES)
+    for cls in classes:
+        hints = get_type_hints(cls)
+        for field in attrs.fields(cls):
+            if field.name not in seen:
+                seen.add(field.name)
+                columns += _field_columns(cls, field.name, hints[field.name])
+    return tuple(columns)
+
+
+def _field_columns(cls: type, name: str, hint: object) -> list[Column]:
+    """The columns of field *name* of record class *cls*, of type *hint*."""
+    from .figures import Figure  # noqa: PLC0415
+    from .sources import Alternative  # noqa: PLC0415
+
+    def get(row: Any) -> Any:  # noqa: ANN401  # the field's value, or None for another kind
+        return getattr(row[1], name, None)
+
+    args = [arg for arg in get_args(hint) if arg is not type(None)] if get_args(hint) else []
+    single = args[0] if len(args) == 1 and get_origin(hint) is not tuple else hint
+    if isinstance(single, type) and issubclass(single, enum.Enum):
+        return [(name, "String", lambda r: None if get(r) is None else get(r).value)]
+    if single is str:
+        return [(name, "String", get)]
+    if single is Figure:
+        return [
+            (name, "OptionalInt64", lambda r: None if get(r) is None else _count(get(r))),
+            (f"{name}_qualifier", "String", lambda r: _qualifier(get(r))),
+        ]
+    if hint == tuple[str, ...]:
+        return [(name, "String", lambda r: None if get(r) is None else _ids(get(r)))]
+    if hint == tuple[Alternative, ...]:
+        return [(name, "String", lambda r: "; ".join(str(a.value) for a in get(r) or ()))]
+    msg = f"records_frame has no column for {cls.__name__}.{name}, of type {hint}"
+    raise TypeError(msg)
 
 
 def records_frame(mission: Mission, backend: str | None = None) -> Any:  # noqa: ANN401
@@ -131,7 +179,7 @@ def records_frame(mission: Mission, backend: str | None = None) -> Any:  # noqa:
     (datetime.date(2024, 6, 25), 'arrival', 200, 'about')
     """
     rows = ((c, r) for c in mission.contingents for r in c.history)
-    return _frame(_RECORD_COLUMNS, rows, backend)
+    return _frame(_record_columns(), rows, backend)
 
 
 _TIMELINE_COLUMNS: Final[Sequence[Column]] = (
