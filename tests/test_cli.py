@@ -1,6 +1,9 @@
 """The status report on the command line, run as a user runs it: python -m haiti_mss."""
 
+import csv
+import io
 import json
+import os
 import subprocess
 import sys
 from datetime import date
@@ -219,7 +222,9 @@ def test_sources_cites_every_figure(run):
         (["--timeline", "2024-01-01"], "python -m haiti_mss: error: argument --timeline: expected"),
         (["--timeline", "2025-01-01", "2024-01-01"], "error: end: 2024-01-01 is before start"),
         (["--timeline", "2024-01-01", "later"], "error: END: 'later' has no four-digit year"),
-        (["--json", "--timeline", "2024-01-01", "2024-02-01"], "not allowed with argument --json"),
+        (["--timeline", "2025-13", "2026-01"], "error: START: '2025-13' is not a month"),
+        (["--as-of", ""], "error: --as-of: '' has no four-digit year"),
+        (["--as-of", "2025-06"], "error: --as-of: '2025-06' is incomplete"),
     ],
 )
 def test_bad_options_are_a_one_line_error_and_exit_2(run, args, message):
@@ -250,6 +255,13 @@ def test_control_characters_in_data_are_shown_not_obeyed(run, tmp_path, document
         (["--json", "--sources"], "--sources cites the figures of the report"),
         (["--timeline", "2024-01-01", "2024-03-01", "--sources"], "not with --json or --timeline"),
         (["--json", "validate", "x.json"], "the options of the report do not apply to validate"),
+        (["--as-of", "", "validate", "x.json"], "the options of the report do not apply"),
+        (
+            ["--as-of", "2025-01-01", "--timeline", "2025-01", "2025-03"],
+            "--as-of is the day of one report; a timeline runs from START to END",
+        ),
+        (["--csv"], "--csv writes the timeline's table: give --timeline START END"),
+        (["--json", "--csv", "--timeline", "2025-01", "2025-03"], "not allowed with argument"),
     ],
 )
 def test_options_that_do_not_go_together_are_refused(run, args, message):
@@ -281,3 +293,70 @@ def test_a_closed_pipe_is_not_an_error():
     )
     assert "Traceback" not in done.stderr
     assert done.stdout.startswith("Multinational Security Support Mission (MSS)")
+
+
+def test_version(run):
+    """--version prints the installed version, which haiti_mss.__version__ holds too."""
+    import haiti_mss  # noqa: PLC0415
+
+    result = run("--version")
+    expected = f"python -m haiti_mss {haiti_mss.__version__}\n"
+    assert (0, expected) == (result.returncode, result.stdout)
+    assert haiti_mss.__version__[0].isdigit()
+
+
+def test_the_mission_is_named_in_any_case(run):
+    """--mission gsf is --mission GSF."""
+    assert (
+        run("--mission", "gsf", "--as-of", "2025-12-08").stdout
+        == run("--mission", "GSF", "--as-of", "2025-12-08").stdout
+    )
+
+
+def test_a_timeline_takes_months_and_prints_json_or_csv(run):
+    """YYYY-MM is the month's first day; --json prints each day's status, --csv a table."""
+    months = run("--mission", "MSS", "--timeline", "2024-06", "2024-09")
+    days = run("--mission", "MSS", "--timeline", "2024-06-01", "2024-09-01")
+    assert (0, days.stdout) == (months.returncode, months.stdout)
+    statuses = json.loads(
+        run("--mission", "MSS", "--timeline", "2024-06", "2024-09", "--json").stdout
+    )
+    expected = data.mss().timeline("2024-06-01", "2024-09-01")
+    assert list(expected) == [from_dict(status, Status) for status in statuses]
+    table = run("--mission", "GSF", "--timeline", "2026-02", "2026-05", "--csv").stdout
+    rows = list(csv.DictReader(io.StringIO(table)))
+    assert ["2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01"] == [r["date"] for r in rows]
+    gsf = data.gsf()
+    for row in rows:
+        status = gsf.status(row["date"])
+        assert str(status.deployed.value) == row["deployed"]
+        assert status.deployed.qualifier.value == row["deployed_qualifier"]
+        assert str(status.extrapolated).lower() == row["extrapolated"]
+    assert ["false", "false", "true", "true"] == [r["extrapolated"] for r in rows]
+
+
+def test_output_the_terminal_cannot_encode_is_written_in_ascii():
+    """With a cp1252 terminal, "≤" is written "<=", not a UnicodeEncodeError."""
+    done = subprocess.run(  # our own command line, with this interpreter
+        [sys.executable, "-m", "haiti_mss", "--as-of", "2024-09-21", "--mission", "MSS"],
+        capture_output=True,
+        check=False,
+        timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+    )
+    assert (0, b"") == (done.returncode, done.stderr)
+    text = done.stdout.decode("cp1252")
+    assert "Committed:       <=3,250" in text
+    assert "\u2264" not in text
+
+
+def test_the_validate_summary_counts_in_words(run, tmp_path, document):
+    """Singular and plural as English has them: "1 mission", "1 mandate", "4 contingents"."""
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    result = run("validate", str(path))
+    expected = f"{path}: valid: 1 mission: MSS (4 contingents, 1 mandate); 8 sources\n"
+    assert (0, expected) == (result.returncode, result.stdout)
+    document["missions"][0]["contingents"][0]["history"][0]["on"] = "2023-13-01"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert run("validate", str(path)).stdout.startswith(f"{path}: 1 problem\n")

@@ -215,9 +215,9 @@ def test_validate_prints_a_summary_per_valid_file(tmp_path, document):
     result = run_cli("validate", str(path), str(FIXTURES / "haiti-mss-0.json"))
     assert 0 == result.returncode, result.stderr
     assert [
-        f"{path}: valid: 1 missions: MSS (4 contingents, 1 mandates); 8 sources",
+        f"{path}: valid: 1 mission: MSS (4 contingents, 1 mandate); 8 sources",
         (
-            f"{FIXTURES / 'haiti-mss-0.json'}: valid: 1 missions: MSS (1 contingents, 1 mandates); "
+            f"{FIXTURES / 'haiti-mss-0.json'}: valid: 1 mission: MSS (1 contingent, 1 mandate); "
             "2 sources"
         ),
     ] == result.stdout.splitlines()
@@ -258,7 +258,7 @@ def test_cli_in_process(tmp_path, document, capsys):
     path.write_text(json.dumps(document), encoding="utf-8")
     assert 0 == main(["validate", str(path)])
     assert (
-        "valid: 1 missions: MSS (4 contingents, 1 mandates); 8 sources" in capsys.readouterr().out
+        "valid: 1 mission: MSS (4 contingents, 1 mandate); 8 sources" in capsys.readouterr().out
     )
     empty = tmp_path / "empty.json"
     empty.write_text('{"schema": "haiti-mss/1", "sources": {}, "missions": []}', encoding="utf-8")

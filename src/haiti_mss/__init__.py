@@ -54,6 +54,9 @@ _LAZY = {
     **dict.fromkeys(("Breakdown", "ContingentStatus", "DatasetStatus", "Status"), "status"),
 }
 
+__version__: str
+"""The version of haiti_mss installed (from its metadata, read on first use)."""
+
 __all__ = [
     "Alternative",
     "Arrival",
@@ -102,6 +105,11 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401  # the attribute asked for, of any type
+    if name == "__version__":  # read from the installed metadata on first use
+        from importlib.metadata import version  # noqa: PLC0415
+
+        globals()[name] = found = version("haiti-mss")
+        return found
     if name in _LAZY:
         module = importlib.import_module(f"{__name__}.{_LAZY[name]}")
         value = getattr(module, name)

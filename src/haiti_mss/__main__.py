@@ -2,9 +2,11 @@
 
 ``python -m haiti_mss`` prints the status report of the bundled mission today: the one that
 exists on the day (from its first mandate to its handover or end), or else the latest.
-``--as-of DATE``, ``--mission MSS|GSF``, ``--json``, ``--timeline START END`` and ``--sources``
-change what it shows. A row of the timeline after
-the last day the records describe is marked "extrapolated", and a closing line names that day.
+``--as-of DATE``, ``--mission MSS|GSF`` (in any case), ``--json``, ``--timeline START END``
+(with ``--json`` or ``--csv``) and ``--sources`` change what it shows; ``--version`` prints the
+version. A month may be given as ``YYYY-MM`` (its first day). A row of the timeline after the
+last day the records describe is marked "extrapolated", and a closing line names that day.
+Output that the terminal's encoding cannot hold is written with ASCII signs ("<=" for "≤").
 
 ``python -m haiti_mss validate FILE...`` checks data files: it prints every problem of each
 file with its JSON path and exits 1, or prints a one-line summary per valid file and exits 0.
@@ -13,13 +15,16 @@ file with its JSON path and exits 1, or prints a one-line summary per valid file
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Final, NoReturn
 
 from . import data
-from ._checks import to_day
+from ._checks import counted, to_day
 from .errors import DataError
 from .missions import Mission
 from .serialization import load, to_json
@@ -29,9 +34,24 @@ from .status import Status
 _VISIBLE: Final = {c: f"\\x{c:02x}" for c in [*range(32), *range(127, 160)] if c != 10}
 
 
+_ASCII: Final = str.maketrans(
+    {"≤": "<=", "≥": ">=", "≈": "~", "\u2013": "-", "\u2014": "-", "\u2026": "..."}
+)
+"""The signs of figures and text as ASCII, for a terminal whose encoding has not got them."""
+
+
 def _say(text: str) -> None:
+    text = text.translate(_VISIBLE)
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
-        print(text.translate(_VISIBLE))
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        text = text.translate(_ASCII)
+        text = text.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:  # pragma: no cover  # an encoding Python does not know: write it as is
+        pass
+    try:
+        print(text)
     except BrokenPipeError:  # the reader stopped reading (| head): that is not an error
         sys.stdout = None  # nothing more is written, not even when the interpreter exits
 
@@ -51,17 +71,18 @@ def _validate(files: Sequence[str]) -> int:
         except DataError as error:
             failed = True
             count = len(error.problems)
-            _say(f"{name}: {count} problem{'s' * (count != 1)}")
+            _say(f"{name}: {counted(count, 'problem')}")
             for problem in error.problems:
                 _say(f"  {problem}")
             continue
         missions = ", ".join(
-            f"{m.acronym} ({len(m.contingents)} contingents, {len(m.mandates)} mandates)"
+            f"{m.acronym} ({counted(len(m.contingents), 'contingent')}, "
+            f"{counted(len(m.mandates), 'mandate')})"
             for m in dataset.missions
         )
         _say(
-            f"{name}: valid: {len(dataset.missions)} missions"
-            f"{': ' + missions if missions else ''}; {len(dataset.sources)} sources"
+            f"{name}: valid: {counted(len(dataset.missions), 'mission')}"
+            f"{': ' + missions if missions else ''}; {counted(len(dataset.sources), 'source')}"
         )
     return 1 if failed else 0
 
@@ -134,6 +155,46 @@ def _timeline(mission: Mission, start: date, end: date) -> Iterator[str]:
         )
 
 
+_CSV_FIGURES: Final = ("deployed", "committed", "outstanding", "projected_force")
+
+
+def _timeline_csv(mission: Mission, start: date, end: date) -> Iterator[str]:
+    """The monthly timeline as CSV: each figure as its value and its qualifier."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    header = ["date", "mission"]
+    for name in _CSV_FIGURES:
+        header += [name, f"{name}_qualifier"]
+    writer.writerow([*header, "mandate", "authorisation", "extrapolated", "current_through"])
+    for status in mission.timeline(start, end):
+        row: list[object] = [status.as_of.isoformat(), status.mission]
+        for name in _CSV_FIGURES:
+            figure = getattr(status, name)
+            row += [figure.value, figure.qualifier.value]
+        row += [
+            status.mandate.resolution if status.mandate else "",
+            status.authorisation.value,
+            str(status.extrapolated).lower(),
+            status.current_through.isoformat() if status.current_through else "",
+        ]
+        writer.writerow(row)
+    yield out.getvalue().removesuffix("\n")
+
+
+_MONTH: Final = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
+
+
+def _month_or_day(text: str, name: str) -> date:
+    """A day of the timeline: a date, or a month written YYYY-MM (its first day)."""
+    match = _MONTH.fullmatch(text.strip())
+    if match is None:
+        return to_day(text, name)
+    year, month = int(match[1]), int(match[2])
+    if not 1 <= month <= 12:
+        raise DataError.at(name, f"{text!r} is not a month: month must be in 01..12")
+    return date(year, month, 1)
+
+
 def _row(day: object, *cells: object) -> str:
     *numbers, record, mandate = cells
     return (
@@ -149,15 +210,25 @@ def _parser() -> argparse.ArgumentParser:
         description="The status of the MSS and the GSF in Haiti, from the bundled dataset, "
         "and checks of data files.",
     )
+    parser.add_argument("--version", action=_Version, help="print the version and exit")
     parser.add_argument("--as-of", metavar="DATE", help="the day to report on (default: today)")
     parser.add_argument(
-        "--mission", choices=("MSS", "GSF"), help="default: the mission that exists on the day"
+        "--mission",
+        type=str.upper,
+        choices=("MSS", "GSF"),
+        help="MSS or GSF, in any case (default: the mission that exists on the day)",
+    )
+    parser.add_argument(
+        "--timeline",
+        nargs=2,
+        metavar=("START", "END"),
+        help="print a monthly table instead, from START to END (dates, or months as YYYY-MM)",
     )
     shown = parser.add_mutually_exclusive_group()
-    shown.add_argument("--json", action="store_true", help="print the status as JSON")
     shown.add_argument(
-        "--timeline", nargs=2, metavar=("START", "END"), help="print a monthly table instead"
+        "--json", action="store_true", help="print the status (or the timeline's) as JSON"
     )
+    shown.add_argument("--csv", action="store_true", help="print the timeline as CSV")
     parser.add_argument("--sources", action="store_true", help="cite the sources of the figures")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser(
@@ -167,32 +238,58 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _report(arguments: argparse.Namespace, today: date) -> list[str]:
+    """The lines the command prints for the report or the timeline *arguments* ask for."""
+    if arguments.timeline:
+        start, end = (
+            _month_or_day(arguments.timeline[0], "START"),
+            _month_or_day(arguments.timeline[1], "END"),
+        )
+        mission = _mission_for(arguments.mission, start)
+        if arguments.json:
+            return [to_json(tuple(mission.timeline(start, end)), indent=2)]
+        if arguments.csv:
+            return list(_timeline_csv(mission, start, end))
+        return list(_timeline(mission, start, end))
+    day = to_day(arguments.as_of, "--as-of") if arguments.as_of is not None else today
+    mission = _mission_for(arguments.mission, day)
+    status = mission.status(day)
+    lines = [to_json(status, indent=2)] if arguments.json else str(status).splitlines()
+    if arguments.sources:
+        lines += ["", *_citations(mission, status)]
+    return lines
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version, read from the metadata only when it is asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str) -> None:  # noqa: A002
+        super().__init__(option_strings, dest, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import version  # noqa: PLC0415
+
+        _say(f"{parser.prog} {version('haiti-mss')}")
+        parser.exit(0)
+
+
 def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int:
     """Run the command line with *argv* (default: the process's arguments); return the exit code."""
     parser = _parser()
     arguments = parser.parse_args(argv)
-    report = ("as_of", "mission", "json", "timeline", "sources")
+    report = ("as_of", "mission", "json", "csv", "timeline", "sources")
     if arguments.command == "validate":
-        if any(getattr(arguments, name) for name in report):
+        if any(getattr(arguments, name) not in {None, False} for name in report):
             parser.error("the options of the report do not apply to validate")
         return _validate(arguments.files)
     if arguments.sources and (arguments.json or arguments.timeline):
         parser.error("--sources cites the figures of the report; not with --json or --timeline")
+    if arguments.timeline and arguments.as_of is not None:
+        parser.error("--as-of is the day of one report; a timeline runs from START to END")
+    if arguments.csv and not arguments.timeline:
+        parser.error("--csv writes the timeline's table: give --timeline START END")
     try:
-        day = today or date.today()  # noqa: DTZ011  # the calendar day where the user is
-        day = to_day(arguments.as_of, "--as-of") if arguments.as_of else day
-        if arguments.timeline:
-            start, end = (
-                to_day(arguments.timeline[0], "START"),
-                to_day(arguments.timeline[1], "END"),
-            )
-            lines = list(_timeline(_mission_for(arguments.mission, start), start, end))
-        else:
-            mission = _mission_for(arguments.mission, day)
-            status = mission.status(day)
-            lines = [to_json(status, indent=2)] if arguments.json else str(status).splitlines()
-            if arguments.sources:
-                lines += ["", *_citations(mission, status)]
+        lines = _report(arguments, today or date.today())  # noqa: DTZ011  # the user's calendar day
     except DataError as error:
         parser.error(str(error).replace("\n", "; "))
     _say("\n".join(lines))

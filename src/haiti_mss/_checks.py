@@ -39,6 +39,15 @@ def show(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def counted(count: int, noun: str, nouns: str | None = None) -> str:
+    """*count* and *noun*, in the plural (*nouns*, or *noun* + "s") unless *count* is 1.
+
+    >>> counted(1, "mandate"), counted(2, "mandate"), counted(1_000, "country", "countries")
+    ('1 mandate', '2 mandates', '1,000 countries')
+    """
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
+
+
 def type_name(value: object) -> str:
     """The name of *value*'s type, as error messages say it."""
     return type(value).__name__

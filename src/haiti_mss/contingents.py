@@ -4,8 +4,9 @@ A :class:`Contingent` is one country's personnel of one :class:`PersonnelType` i
 history is a date-ordered tuple of records: a :class:`Pledge` of a total strength, an
 :class:`Arrival` or :class:`Departure` of personnel, a :class:`Transfer` of personnel from the
 mission handing over, and a :class:`StrengthReport` that states the strength on a day
-(:data:`RECORD_TYPES`; each declares its :class:`~haiti_mss.Effect` on the count). The rules that turn the history into numbers live in one module,
-``haiti_mss._counting``, and are explained in ``docs/counting.md``.
+(:data:`RECORD_TYPES`; each declares its :class:`~haiti_mss.Effect` on the count). The rules
+that turn the history into numbers live in one module, ``haiti_mss._counting``, and are
+explained in ``docs/counting.md``.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from ._calendar import Frequency, series
 from ._checks import (
     are_texts,
     as_tuple,
+    counted,
     instance_of,
     is_acronym,
     is_date,
@@ -561,8 +562,9 @@ class Mission:
         successor = f"; succeeded by the {self.successor}" if self.successor else ""
         return (
             f"{self.name} ({self.acronym}) in {self.host.name}, led by {self.lead.name}: "
-            f"{len(self.contingents)} contingents, {len(self.mandates)} mandates, "
-            f"{len(self.sources)} sources; records to {through}{successor}"
+            f"{counted(len(self.contingents), 'contingent')}, "
+            f"{counted(len(self.mandates), 'mandate')}, "
+            f"{counted(len(self.sources), 'source')}; records to {through}{successor}"
         )
 
     def _repr_html_(self) -> str:

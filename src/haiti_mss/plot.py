@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final, TypedDict
 
-from ._checks import to_day
+from ._checks import counted, to_day
 from .countries import Country
 from .errors import DataError
 from .figures import ZERO, Figure, Qualifier
@@ -404,7 +404,7 @@ def _bands(statuses: Sequence[Status]) -> list[tuple[str, str, list[Figure]]]:
     ]
     if others:
         sums = [sum((s.by_country.get(c, ZERO) for c in others), ZERO) for s in statuses]
-        bands.append((f"{len(others)} other countries", _OTHERS, sums))
+        bands.append((counted(len(others), "other country", "other countries"), _OTHERS, sums))
     return bands
 
 
