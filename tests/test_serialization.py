@@ -257,9 +257,7 @@ def test_cli_in_process(tmp_path, document, capsys):
     path = tmp_path / "mss.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     assert 0 == main(["validate", str(path)])
-    assert (
-        "valid: 1 mission: MSS (4 contingents, 1 mandate); 8 sources" in capsys.readouterr().out
-    )
+    assert "valid: 1 mission: MSS (4 contingents, 1 mandate); 8 sources" in capsys.readouterr().out
     empty = tmp_path / "empty.json"
     empty.write_text('{"schema": "haiti-mss/1", "sources": {}, "missions": []}', encoding="utf-8")
     assert 0 == main(["validate", str(empty)])
