@@ -99,16 +99,20 @@ class Rule(Generic[V]):
     its own words, at paths from the value; as a validator, from the field.
     """
 
-    __slots__ = ("_check", "_parse", "members")
+    __slots__ = ("_check", "_parse", "members", "schema")
 
     def __init__(
         self,
         check: Callable[[Any], None],
         parse: Callable[[object], V],
+        schema: Mapping[str, Any],
         members: Mapping[str, enum.Enum] | None = None,
     ) -> None:
         self._check = check
         self._parse = parse
+        self.schema = schema
+        """The JSON Schema of the values' JSON form, as far as a schema can state the rule (see
+        :mod:`haiti_mss.schema`)."""
         self.members = members
         """For a rule of enum members, the table of them by value that :meth:`read` uses."""
 
@@ -123,11 +127,32 @@ class Rule(Generic[V]):
         """Raise a :class:`DataError` unless *value* keeps the rule."""
         self._check(value)
 
+    def parse(self, data: object) -> V:
+        """The value whose JSON form is *data*, not yet checked (see :meth:`read`)."""
+        return self._parse(data)
+
     def read(self, data: object) -> V:
         """The value whose JSON form is *data*, checked."""
         value = self._parse(data)
         self._check(value)
         return value
+
+    def or_none(self) -> Rule[V | None]:
+        """This rule, or ``None`` (``null`` in JSON)."""
+        return _or_none(self)
+
+
+@functools.cache  # one optional rule per rule: readers may recognise it by identity
+def _or_none(rule: Rule[V]) -> Rule[V | None]:
+    def check(value: object) -> None:
+        if value is not None:
+            rule.check(value)
+
+    def parse(data: object) -> V | None:
+        return None if data is None else rule.parse(data)
+
+    schema = {"anyOf": [rule.schema, {"type": "null"}]}
+    return Rule(check, parse, schema, rule.members)
 
 
 def _check_date(value: object) -> None:
@@ -170,14 +195,17 @@ def read_iso_date(text: str) -> date:
         raise DataError.at((), f"{show(text)} is not a date: {error}") from None
 
 
-is_date: Final[Rule[date]] = Rule(_check_date, parse_date)
+DATE_PATTERN: Final = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+"""The JSON Schema pattern of a date written YYYY-MM-DD (ECMA-262, as JSON Schema writes it)."""
+
+is_date: Final[Rule[date]] = Rule(
+    _check_date, parse_date, {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+)
 """Rule: a :class:`datetime.date` that is not a :class:`datetime.datetime`; in JSON, YYYY-MM-DD."""
 
 
-def is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a :class:`datetime.date` or ``None``."""
-    if value is not None:
-        is_date(instance, attribute, value)
+is_optional_date: Final = is_date.or_none()
+"""Rule: a :class:`datetime.date` or ``None``."""
 
 
 def parse_str(data: object) -> str:
@@ -193,7 +221,7 @@ def _check_str(value: object) -> None:
     check_unicode(value, ())
 
 
-is_str: Final[Rule[str]] = Rule(_check_str, parse_str)
+is_str: Final[Rule[str]] = Rule(_check_str, parse_str, {"type": "string"})
 """Rule: a string (any, including empty) of valid Unicode."""
 
 
@@ -213,7 +241,10 @@ def _check_text(value: object) -> None:
         raise DataError.at((), f"must not be empty (got {show(value)})")
 
 
-is_text: Final[Rule[str]] = Rule(_check_text, parse_str)
+TEXT_SCHEMA: Final = {"type": "string", "pattern": "\\S"}
+"""The JSON Schema of text: a string with something in it besides whitespace."""
+
+is_text: Final[Rule[str]] = Rule(_check_text, parse_str, TEXT_SCHEMA)
 """Rule: a string with something in it besides whitespace."""
 
 
@@ -225,7 +256,7 @@ def matches(regex: re.Pattern[str], description: str) -> Rule[str]:
         if not regex.fullmatch(cast("str", value)):  # a str, checked above
             raise DataError.at((), f"must be {description} (got {show(value)})")
 
-    return Rule(check, parse_str)
+    return Rule(check, parse_str, {"type": "string", "pattern": f"^(?:{regex.pattern})$"})
 
 
 is_acronym: Final = matches(
@@ -234,10 +265,8 @@ is_acronym: Final = matches(
 """Validator: a mission's acronym."""
 
 
-def is_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require non-empty text or ``None``."""
-    if value is not None:
-        is_text(instance, attribute, value)
+is_optional_text: Final = is_text.or_none()
+"""Rule: non-empty text or ``None``."""
 
 
 def is_int(value: object) -> bool:
@@ -259,7 +288,7 @@ def _check_count(value: object) -> None:
         raise DataError.at((), f"must be >= 0 (got {value})")
 
 
-is_count: Final[Rule[int]] = Rule(_check_count, parse_int)
+is_count: Final[Rule[int]] = Rule(_check_count, parse_int, {"type": "integer", "minimum": 0})
 """Rule: an int >= 0 (not a bool)."""
 
 
@@ -378,7 +407,7 @@ def member_of(cls: type[E]) -> Rule[E]:
             raise DataError.at((), f"must be one of {valid} (got {show(data)})")
         return found
 
-    return Rule(check, parse, members)
+    return Rule(check, parse, {"type": "string", "enum": list(members)}, members)
 
 
 def enum_checked(validator: object) -> Mapping[str, enum.Enum] | None:
@@ -387,9 +416,9 @@ def enum_checked(validator: object) -> Mapping[str, enum.Enum] | None:
     return inner.members if isinstance(inner, Rule) else None
 
 
-def optional_member_of(cls: type[enum.Enum]) -> Validator:
+def optional_member_of(cls: type[E]) -> Rule[E | None]:
     """Like :func:`member_of`, and ``None`` is allowed."""
-    return attrs.validators.optional(member_of(cls))
+    return member_of(cls).or_none()
 
 
 def tuple_of(cls: type | tuple[type, ...], what: str | None = None) -> Validator:
@@ -438,7 +467,9 @@ def parse_list(data: object) -> tuple[Any, ...]:
     return tuple(data)  # pyright: ignore[reportUnknownArgumentType, reportUnknownVariableType]
 
 
-are_texts: Final[Rule[tuple[str, ...]]] = Rule(_check_texts, parse_list)
+are_texts: Final[Rule[tuple[str, ...]]] = Rule(
+    _check_texts, parse_list, {"type": "array", "items": TEXT_SCHEMA, "uniqueItems": True}
+)
 """Rule: a tuple of distinct non-empty strings (a list of source ids)."""
 
 
@@ -457,16 +488,34 @@ def to_decimal(value: Decimal | int | str) -> Decimal:
     return cast("Decimal", value)
 
 
-def is_money(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a finite Decimal >= 0."""
+def _check_money(value: object) -> None:
     if not isinstance(value, Decimal):
         raise DataError.at(
-            attribute.name,
+            (),
             "must be a Decimal, an int or a decimal string, "
             f"not {type_name(value)} ({show(value)})",
         )
     if not value.is_finite() or value.is_signed():
-        raise DataError.at(attribute.name, f"must be a finite amount >= 0 (got {value})")
+        raise DataError.at((), f"must be a finite amount >= 0 (got {value})")
+
+
+def parse_decimal(data: object) -> Decimal:
+    """The decimal number that JSON data *data* writes as a string, like ``"1500000.00"``."""
+    if not isinstance(data, str):
+        raise wrong('a decimal number written as a string, like "1500000.00"', data)
+    try:
+        result = Decimal(data)
+    except ArithmeticError:
+        raise DataError.at((), f"{show(data)} is not a decimal number") from None
+    if not result.is_finite():
+        raise DataError.at((), f"must be a finite decimal number (got {show(data)})")
+    return result
+
+
+is_money: Final[Rule[Decimal]] = Rule(
+    _check_money, parse_decimal, {"type": "string", "pattern": "^[0-9]+(?:[.][0-9]+)?$"}
+)
+"""Rule: a finite Decimal >= 0; in JSON, a decimal string."""
 
 
 def instance_of(cls: type) -> Callable[[object, attrs.Attribute[Any], object], None]:

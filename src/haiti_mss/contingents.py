@@ -39,7 +39,9 @@ from ._counting import Effect
 from .countries import Country, is_country, to_country
 from .errors import DataError
 from .figures import (
+    MAX_MAGNITUDE,
     Figure,
+    figure_schema,
     is_figure,
     is_optional_figure,
     parse_figure,
@@ -92,7 +94,11 @@ def _check_head_count(value: object) -> None:
     check_head_count(value, ())  # type: ignore[arg-type]  # a Figure, checked above
 
 
-is_head_count: Final[Rule[Figure]] = Rule(_check_head_count, parse_figure)
+is_head_count: Final[Rule[Figure]] = Rule(
+    _check_head_count,
+    parse_figure,
+    figure_schema({"type": "integer", "minimum": 0, "maximum": MAX_MAGNITUDE}),
+)
 """Rule: a :class:`Figure` whose value is a whole number of people, >= 0."""
 
 

@@ -8,7 +8,7 @@ from typing import Any, Final, Self, cast
 
 import attrs
 
-from ._checks import Rule, as_tuple, items_of, show, type_name, wrong
+from ._checks import Rule, as_tuple, items_of, parse_list, show, type_name, wrong
 from .errors import DataError
 
 __all__ = ["Country", "CountryLike"]
@@ -133,7 +133,9 @@ def parse_country(data: object) -> Country:
     return Country(code=data)
 
 
-is_country: Final[Rule[Country]] = Rule(_check_country, parse_country)
+is_country: Final[Rule[Country]] = Rule(
+    _check_country, parse_country, {"type": "string", "pattern": "^[A-Z]{3}$"}
+)
 """Rule: a :class:`Country`; in JSON, its alpha-3 code."""
 
 
@@ -150,8 +152,24 @@ def to_countries(value: Iterable[CountryLike]) -> tuple[Country, ...]:
     return cast("tuple[Country, ...]", items)
 
 
-def are_countries(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validator for fields that hold several countries."""
-    for i, item in enumerate(items_of(value, attribute.name, "countries")):
+def _check_countries(value: object) -> None:
+    for i, item in enumerate(items_of(value, (), "countries")):
         if not isinstance(item, Country):
-            raise DataError.at((attribute.name, i), _unreadable(item))
+            raise DataError.at(i, _unreadable(item))
+
+
+def _parse_countries(data: object) -> tuple[Country, ...]:
+    items = parse_list(data)
+    countries: list[Country] = []
+    for i, item in enumerate(items):
+        try:
+            countries.append(parse_country(item))
+        except DataError as error:
+            raise error.within(i) from None
+    return tuple(countries)
+
+
+are_countries: Final[Rule[tuple[Country, ...]]] = Rule(
+    _check_countries, _parse_countries, {"type": "array", "items": is_country.schema}
+)
+"""Rule for fields that hold several countries."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
+from collections.abc import Mapping
 from typing import Any, Final, Self, cast
 
 import attrs
@@ -351,14 +352,30 @@ def _check_figure(value: object) -> None:
         )
 
 
-is_figure: Final[Rule[Figure]] = Rule(_check_figure, parse_figure)
+def figure_schema(number: Mapping[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of a figure whose number has the schema *number*.
+
+    A figure is written as its bare number, or as an object with its value and qualifier.
+    """
+    qualified = {
+        "type": "object",
+        "properties": {
+            "value": number,
+            "qualifier": {"type": "string", "enum": [q.value for q in Qualifier]},
+        },
+        "required": ["value"],
+        "additionalProperties": False,
+    }
+    return {"oneOf": [number, qualified]}
+
+
+_NUMBER: Final = {"type": "number", "minimum": -MAX_MAGNITUDE, "maximum": MAX_MAGNITUDE}
+
+is_figure: Final[Rule[Figure]] = Rule(_check_figure, parse_figure, figure_schema(_NUMBER))
 """Rule: a :class:`Figure` (after conversion from a number)."""
 
-
-def is_optional_figure(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validator: a :class:`Figure` or ``None``."""
-    if value is not None:
-        is_figure(instance, attribute, value)
+is_optional_figure: Final = is_figure.or_none()
+"""Rule: a :class:`Figure` or ``None``."""
 
 
 _UPWARD: Final = {
@@ -371,14 +388,19 @@ _UPWARD: Final = {
 }
 
 
-def is_optional_strength(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validator for a planned strength or a ceiling: None, or a whole number of people > 0."""
-    if value is None:
-        return
-    is_figure(instance, attribute, value)
+def _check_strength(value: object) -> None:
+    _check_figure(value)
     number = cast("Figure", value).value
     if not isinstance(number, int) or number <= 0:
-        raise DataError.at(attribute.name, f"must be a whole number > 0 (got {value})")
+        raise DataError.at((), f"must be a whole number > 0 (got {value})")
+
+
+is_optional_strength: Final = Rule(
+    _check_strength,
+    parse_figure,
+    figure_schema({"type": "integer", "minimum": 1, "maximum": MAX_MAGNITUDE}),
+).or_none()
+"""Rule for a planned strength or a ceiling: None, or a whole number of people > 0."""
 
 
 def larger(first: Figure, second: Figure) -> Figure:

@@ -6,11 +6,12 @@ import enum
 import functools
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
 from ._checks import (
+    Rule,
     are_texts,
     is_date,
     is_money,
@@ -18,6 +19,7 @@ from ._checks import (
     member,
     member_of,
     optional_member_of,
+    parse_str,
     show,
     to_decimal,
     to_texts,
@@ -55,13 +57,17 @@ def _known_currency(code: str) -> bool:
     return record is not None and record.alpha_3 == code  # pycountry ignores case
 
 
-def _currency(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_currency(value: object) -> None:
     if not isinstance(value, str):
-        raise DataError.at(
-            attribute.name, f"must be a string, not {type_name(value)} ({show(value)})"
-        )
+        raise DataError.at((), f"must be a string, not {type_name(value)} ({show(value)})")
     if not _known_currency(value):
-        raise DataError.at(attribute.name, f"{show(value)} is not an ISO 4217 currency code")
+        raise DataError.at((), f"{show(value)} is not an ISO 4217 currency code")
+
+
+_currency: Final[Rule[str]] = Rule(
+    _check_currency, parse_str, {"type": "string", "pattern": "^[A-Z]{3}$"}
+)
+"""Rule: an ISO 4217 currency code, in capitals."""
 
 
 def to_contribution_status(value: ContributionStatus | str) -> ContributionStatus:

@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Final, get_args, get_origin
 
 import attrs
@@ -24,7 +24,15 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import JsonConverter, make_converter
 
-from haiti_mss._checks import member_of, parse_date, parse_int, parse_str, show, wrong
+from haiti_mss._checks import (
+    member_of,
+    parse_date,
+    parse_decimal,
+    parse_int,
+    parse_str,
+    show,
+    wrong,
+)
 from haiti_mss.contingents import RECORD_TYPES, Record
 from haiti_mss.countries import Country, parse_country
 from haiti_mss.errors import DataError, Problem
@@ -36,7 +44,7 @@ from ._errors import problems_in
 from ._types import ENUMS, KINDS, T
 from ._writer import Writers, writers
 
-_ISO_DURATION: Final = re.compile(r"P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?", re.ASCII)
+ISO_DURATION: Final = re.compile(r"P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?", re.ASCII)
 
 # -- structuring hooks: simplest first ----------------------------------------------------------
 
@@ -62,20 +70,8 @@ def _structure_bool(value: object, _: object) -> bool:
     return value
 
 
-def _structure_decimal(value: object, _: object) -> Decimal:
-    if not isinstance(value, str):
-        raise wrong('a decimal number written as a string, like "1500000.00"', value)
-    try:
-        result = Decimal(value)
-    except InvalidOperation:
-        raise DataError.at((), f"{show(value)} is not a decimal number") from None
-    if not result.is_finite():
-        raise DataError.at((), f"must be a finite decimal number (got {show(value)})")
-    return result
-
-
 def _structure_duration(value: object, _: object) -> Duration:
-    if not isinstance(value, str) or not _ISO_DURATION.fullmatch(value) or value == "P":
+    if not isinstance(value, str) or not ISO_DURATION.fullmatch(value) or value == "P":
         raise DataError.at((), f"must be an ISO 8601 duration like 'P12M' (got {show(value)})")
     return Duration.parse(value)
 
@@ -267,7 +263,7 @@ def _make_converter(*, native: bool = False) -> JsonConverter:
         (float, _structure_float),
         (bool, _structure_bool),
         (date, _read(parse_date)),
-        (Decimal, _structure_decimal),
+        (Decimal, _read(parse_decimal)),
     ):
         made.register_structure_hook(type_, hook)
     # Each enum by name: they subclass str, and the hook for str must not read them.
