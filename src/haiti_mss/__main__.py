@@ -8,6 +8,9 @@ version. A month may be given as ``YYYY-MM`` (its first day). A row of the timel
 last day the records describe is marked "extrapolated", and a closing line names that day.
 Output that the terminal's encoding cannot hold is written with ASCII signs ("<=" for "≤").
 
+``python -m haiti_mss export DIR`` writes the bundled dataset as a Frictionless data package
+(see :mod:`haiti_mss.export`), its daily tables to ``--through DATE`` (default: today).
+
 ``python -m haiti_mss validate FILE...`` checks data files: it prints every problem of each
 file with its JSON path and exits 1, or prints a one-line summary per valid file and exits 0.
 """
@@ -85,6 +88,24 @@ def _validate(files: Sequence[str]) -> int:
             f"{': ' + missions if missions else ''}; {counted(len(dataset.sources), 'source')}"
         )
     return 1 if failed else 0
+
+
+def _export(
+    parser: argparse.ArgumentParser, directory: str, through: str | None, today: date | None
+) -> int:
+    from .export import export_package  # noqa: PLC0415  # loaded for this command only
+
+    try:
+        day = today or date.today()  # noqa: DTZ011  # the calendar day where the user is
+        day = to_day(through, "--through") if through is not None else day
+        descriptor = export_package(directory, through=day)
+    except DataError as error:
+        parser.error(str(error).replace("\n", "; "))
+    except OSError as error:
+        parser.error(f"cannot write {directory}: {error.strerror or error}")
+    names = [resource["name"] for resource in descriptor["resources"]]
+    _say(f"{directory}: datapackage.json and {counted(len(names), 'table')}: {', '.join(names)}")
+    return 0
 
 
 def _mission_for(acronym: str | None, day: date) -> Mission:
@@ -235,6 +256,16 @@ def _parser() -> argparse.ArgumentParser:
         "validate", help="check data files and print every problem with its path"
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="a haiti_mss JSON data file")
+    export = commands.add_parser(
+        "export", help="write the bundled dataset as a Frictionless data package of CSV tables"
+    )
+    export.add_argument("directory", metavar="DIR", help="where to write the tables")
+    export.add_argument(
+        "--through",
+        metavar="DATE",
+        help="the last day of the daily tables (default: today; days after the record are "
+        "marked extrapolated)",
+    )
     return parser
 
 
@@ -282,6 +313,10 @@ def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int
         if any(getattr(arguments, name) not in {None, False} for name in report):
             parser.error("the options of the report do not apply to validate")
         return _validate(arguments.files)
+    if arguments.command == "export":
+        if any(getattr(arguments, name) not in {None, False} for name in report):
+            parser.error("the options of the report do not apply to export")
+        return _export(parser, arguments.directory, arguments.through, today)
     if arguments.sources and (arguments.json or arguments.timeline):
         parser.error("--sources cites the figures of the report; not with --json or --timeline")
     if arguments.timeline and arguments.as_of is not None:
