@@ -7,6 +7,7 @@ import pytest
 from haiti_mss import (
     Arrival,
     Contingent,
+    Dataset,
     Figure,
     Indicator,
     Mandate,
@@ -90,8 +91,22 @@ def test_str_of_a_timeline_lists_mandates_and_lapses():
         lambda m: m.status("2030-01-01"),
         lambda m: m.status("2030-01-01").deployed,
         lambda m: m.mandates,
+        lambda m: m.sources[0],
+        lambda m: m.status("2030-01-01").by_country,
+        lambda m: Dataset(sources=m.sources, missions=[m]),
+        lambda _: Indicator(name="<script>x</script>", value=1, as_of=D(2030, 1, 1), note="<b>"),
     ],
-    ids=["Mission", "Contingent", "Status", "Figure", "MandateTimeline"],
+    ids=[
+        "Mission",
+        "Contingent",
+        "Status",
+        "Figure",
+        "MandateTimeline",
+        "Source",
+        "Breakdown",
+        "Dataset",
+        "Indicator",
+    ],
 )
 def test_html_is_escaped(hostile, shown):
     """Every _repr_html_ escapes what it shows: a <script> in the data renders as text."""
@@ -125,3 +140,55 @@ def test_indicator_percentages_print_without_a_space():
     """80% reads as 80%, not 80 %."""
     gang = Indicator(name="gang control", value=80, unit="%", as_of=D(2024, 9, 21))
     assert "gang control: 80% (as of 2024-09-21)" == str(gang)
+
+
+def test_a_dataset_shows_a_summary():
+    """A dataset's repr and HTML summarise its missions, not thousands of characters."""
+    dataset = data.dataset()
+    assert repr(dataset).startswith("Dataset(sources=<111>, missions=(Mission(acronym='MSS', ")
+    assert len(repr(dataset)) < 600
+    html = dataset._repr_html_()
+    assert len(html) < 2000
+    assert "<caption>2 missions, 111 sources</caption>" in html
+    assert "<td>GSF</td><td>Gang Suppression Force</td><td>2025-09-30</td><td></td>" in html
+
+
+def test_a_source_links_to_its_address():
+    """Its address is a link, escaped; what is not known is left out."""
+    source = Source(id="un", publisher="UN", url="https://press.un.org/a?b=1&c=2")
+    html = source._repr_html_()
+    assert '<a href="https://press.un.org/a?b=1&amp;c=2" rel="noopener noreferrer">' in html
+    assert "title" not in html.replace('title="', "")
+
+
+def test_shares_keep_their_qualifier_and_nobody_is_zero_percent():
+    """Shares keep their qualifier ("~17.0% of ... ≤2,500"), and nobody deployed is "0%"."""
+    mss, gsf = data.mss(), data.gsf()
+    assert "  Deployed:        ~426 (~17.0% of the planned strength of ≤2,500)" in str(
+        mss.status("2024-09-21")
+    )
+    assert "(0% of the authorised ceiling of 5,550)" in str(gsf.status("2025-10-01"))
+    assert "~17.0% of the planned strength of ≤2,500" in mss.status("2024-09-21")._repr_html_()
+
+
+def test_a_contingent_without_a_pledge_is_not_shown_as_committed_zero():
+    """The mission's table says "no pledge recorded" where the history holds no pledge."""
+    mission = Mission(
+        name="Example",
+        acronym="EXM",
+        host="HTI",
+        lead="KEN",
+        contingents=[
+            Contingent(
+                country="KEN",
+                personnel_type="police",
+                history=[Arrival(on=D(2030, 1, 1), personnel=5)],
+            )
+        ],
+    )
+    assert "<em>no pledge recorded</em>" in mission._repr_html_()
+    for bundled in data.missions():
+        unpledged = [
+            c for c in bundled.contingents if not any(r.kind == "pledge" for r in c.history)
+        ]
+        assert len(unpledged) == bundled._repr_html_().count("no pledge recorded")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._checks import as_tuple, to_day, tuple_of
+from ._checks import as_tuple, counted, to_day, tuple_of
 from .errors import DataError, Problem
 from .missions import Mission, handover_problems, to_sources
 from .sources import Source
@@ -30,7 +30,7 @@ def _to_missions(value: Iterable[Mission]) -> tuple[Mission, ...]:
     return as_tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Dataset:
     """A data file: its sources, stored once by id, and its missions.
 
@@ -55,6 +55,33 @@ class Dataset:
             problems += handover_problems(self.missions)
         if problems:
             raise DataError(problems)
+
+    def __repr__(self) -> str:
+        return f"Dataset(sources=<{len(self.sources)}>, missions={self.missions!r})"
+
+    def _repr_html_(self) -> str:
+        from . import _html  # noqa: PLC0415  # only notebooks need it
+
+        rows = (
+            (
+                _html.text(m.acronym),
+                _html.text(m.name),
+                _html.text(m.started_on or ""),
+                _html.text(m.ended_on or ""),
+                _html.text(len(m.contingents)),
+                _html.text(sum(len(c.history) for c in m.contingents)),
+                _html.text(m.current_through or ""),
+                _html.text(m.successor or ""),
+            )
+            for m in self.missions
+        )
+        headers = (
+            "mission", "name", "from", "ended", "contingents", "records", "records to", "successor"
+        )  # fmt: skip
+        caption = _html.text(
+            f"{counted(len(self.missions), 'mission')}, {counted(len(self.sources), 'source')}"
+        )
+        return _html.table(headers, rows, caption=caption)
 
     def status(self, as_of: date | str) -> DatasetStatus:
         """Every mission on day *as_of*: the personnel deployed, and each mission's share."""

@@ -76,6 +76,22 @@ class Indicator:
         """The day the indicator is counted under in a timeline, the last day its data describe."""
         return self.as_of
 
+    def _repr_html_(self) -> str:
+        from . import _html  # noqa: PLC0415  # only notebooks need it
+
+        period = f"{self.period_start} to {self.as_of}" if self.period_start else f"{self.as_of}"
+        rows = [
+            ("value", _html.figure(self.value) + _html.text(f" {self.unit}" if self.unit else "")),
+            ("data", _html.text(period)),
+            ("published", _html.text(self.published or "")),
+            ("area", _html.text(self.area)),
+            ("other values", _html.text(", ".join(str(a.value) for a in self.alternatives))),
+            ("sources", _html.cited(self.sources)),
+            ("confidence", _html.text(self.confidence or "")),
+            ("note", _html.text(self.note)),
+        ]
+        return _html.pairs(((k, v) for k, v in rows if v), caption=_html.text(self.name))
+
     def __str__(self) -> str:
         period = (
             f"data {self.period_start.isoformat()} to {self.as_of.isoformat()}"

@@ -575,7 +575,7 @@ class Mission:
             (
                 _html.text(c.country),
                 _html.text(c.personnel_type),
-                _html.figure(c.committed_on(day)) if day else "",
+                _committed_html(c, day),
                 _html.figure(c.deployed_on(day)) if day else "",
                 _html.text(len(c.history)),
                 _html.cited(list(dict.fromkeys(i for r in c.history for i in r.sources))),
@@ -637,6 +637,15 @@ class Mission:
         if self.last_day is None:
             return ZERO
         return self.status(self.last_day).projected_force
+
+
+def _committed_html(contingent: Contingent, day: date | None) -> str:
+    """A contingent's committed strength on *day* for the mission's table, or why there is none."""
+    from . import _html  # noqa: PLC0415  # only notebooks need it
+
+    if not any(record.effect is Effect.COMMIT for record in contingent.history):
+        return "<em>no pledge recorded</em>"
+    return _html.figure(contingent.committed_on(day)) if day else ""
 
 
 def handover_problems(missions: Sequence[Mission]) -> Iterator[Problem]:

@@ -78,6 +78,24 @@ class Source:
     via: str | None = attrs.field(default=None, validator=is_optional_text)
     note: str = attrs.field(default="", validator=is_str)
 
+    def _repr_html_(self) -> str:
+        from . import _html  # noqa: PLC0415  # only notebooks need it
+
+        link = (
+            f'<a href="{_html.text(self.url)}" rel="noopener noreferrer">{_html.text(self.url)}</a>'
+            if self.url
+            else ""
+        )
+        rows = [
+            ("publisher", _html.text(self.publisher)),
+            ("via", _html.text(self.via or "")),
+            ("title", _html.text(self.title or "")),
+            ("published", _html.text(self.published or "")),
+            ("address", link),
+            ("note", _html.text(self.note)),
+        ]
+        return _html.pairs(((k, v) for k, v in rows if v), caption=_html.text(self.id))
+
 
 @attrs.frozen(kw_only=True)
 class Alternative:

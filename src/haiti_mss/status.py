@@ -96,6 +96,12 @@ class Breakdown(Mapping[K, Figure], Generic[K]):
     def __repr__(self) -> str:
         return f"Breakdown({dict(self.entries)!r})"
 
+    def _repr_html_(self) -> str:
+        from . import _html  # noqa: PLC0415  # only notebooks need it
+
+        rows = ((_html.text(key), _html.figure(figure)) for key, figure in self.entries)
+        return _html.table(("", "personnel"), rows)
+
 
 def _breakdown(pairs: Iterable[tuple[K, Figure]]) -> Breakdown[K]:
     return Breakdown(tuple(_counting.totals_by(pairs)))
@@ -261,8 +267,9 @@ class Status:
             ("outstanding", _html.figure(self.outstanding)),
             ("projected force", _html.figure(self.projected_force)),
         ]
-        if ratio is not None and self.ratio_basis is not None:
-            rows.append(("deployed share", _html.text(f"{ratio:.1%} of {self.ratio_basis}")))
+        share = _share(self)
+        if ratio is not None and share is not None:
+            rows.append(("deployed share", _html.text(share)))
         caption = _html.text(f"{self.mission_name} ({self.mission}) on {self.as_of.isoformat()}")
         life = _life_line(self)
         if life:
@@ -318,19 +325,28 @@ def _ended_words(status: Status) -> str:
     return end_words(status.ended_on, status.successor, handed_over=handed_over)
 
 
+def _share(status: Status) -> str | None:
+    """The deployed share of the ceiling or planned strength in words, with its qualifier.
+
+    ``"~17.0% of the planned strength of ≤2,500"``; ``"0%"`` when nobody is deployed.
+    """
+    basis = status.ratio_basis
+    if basis is None:
+        return None
+    ratio, qualifier = _counting.ratio(status.deployed, basis)
+    percent = "0%" if ratio == 0 else f"{qualifier.symbol}{ratio:.1%}"
+    what = "authorised ceiling" if status.ceiling is not None else "planned strength"
+    return f"{percent} of the {what} of {basis}"
+
+
 def _report_lines(status: Status) -> Iterator[str]:
     yield f"{status.mission_name} ({status.mission}): status on {status.as_of.isoformat()}"
     life = _life_line(status)
     if life:
         yield f"  Note: {life[0].upper()}{life[1:]}."
     yield f"  Mandate:         {_mandate_line(status)}"
-    basis = status.ratio_basis
-    share = ""
-    if basis is not None:
-        ratio, qualifier = _counting.ratio(status.deployed, basis)
-        what = "authorised ceiling" if status.ceiling is not None else "planned strength"
-        share = f" ({qualifier.symbol}{ratio:.1%} of the {what} of {basis})"
-    yield f"  Deployed:        {status.deployed}{share}"
+    share = _share(status)
+    yield f"  Deployed:        {status.deployed}{f' ({share})' if share else ''}"
     yield f"  Committed:       {status.committed}"
     yield f"  Outstanding:     {status.outstanding}"
     yield f"  Projected force: {status.projected_force}"
