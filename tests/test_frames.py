@@ -119,3 +119,54 @@ def test_the_records_frame_has_a_column_for_every_field_of_every_kind():
             name = {"on": "date", cls.figure_field: "value"}.get(field.name, field.name)
             assert name in columns, (cls.__name__, field.name)
     assert len(columns) == len(set(columns))
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars"])
+def test_frames_go_to_parquet_and_back(tmp_path, backend):
+    """With the frames extra (pyarrow), a frame is written to Parquet and read back the same."""
+    frame = data.mss().timeline_frame("2024-06-01", "2024-12-01", backend=backend)
+    path = tmp_path / "timeline.parquet"
+    if backend == "pandas":
+        import pandas as pd  # noqa: PLC0415
+
+        frame.to_parquet(path)
+        again = pd.read_parquet(path)
+        pd.testing.assert_frame_equal(frame, again)
+    else:
+        import polars as pl  # noqa: PLC0415
+
+        frame.write_parquet(path)
+        assert frame.equals(pl.read_parquet(path))
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars"])
+def test_head_counts_stay_integers(backend):
+    """Counts of people are integers in both backends, nullable ones too."""
+    import narwhals as nw  # noqa: PLC0415
+
+    idps = nw.from_native(
+        data.mss().indicators_frame(backend=backend, name="internally displaced persons")
+    )
+    assert idps.schema["value"] == nw.Int64
+    pledges = nw.from_native(data.mss().records_frame(backend=backend))
+    assert pledges.schema["increment"] == nw.Int64
+    assert 600 in pledges["increment"].drop_nulls().to_list()
+    mandates = nw.from_native(data.gsf().mandates.frame(backend=backend))
+    assert mandates.schema["ceiling"] == nw.Int64
+
+
+@pytest.mark.parametrize("table", ["contributions", "milestones", "sources"])
+def test_frames_of_contributions_milestones_and_sources(table):
+    """Each is the data package's table of that name, with its types."""
+    import narwhals as nw  # noqa: PLC0415
+
+    from haiti_mss import frames  # noqa: PLC0415
+    from haiti_mss.export import TABLES  # noqa: PLC0415
+
+    draw = getattr(frames, f"{table}_frame")
+    frame = nw.from_native(draw(data.mss(), backend="polars"))
+    (spec,) = [t for t in TABLES if t.name == table]
+    assert [c.name for c in spec.columns] == frame.columns
+    assert len(getattr(data.mss(), table)) == len(frame)
+    with pytest.raises(KeyError, match="no table 'nope'; the tables are missions, "):
+        frames.table_frame("nope")

@@ -20,6 +20,7 @@ from matplotlib.collections import FillBetweenPolyCollection
 from matplotlib.container import BarContainer
 from matplotlib.text import Annotation
 
+import haiti_mss
 from haiti_mss import (
     Arrival,
     Contingent,
@@ -58,9 +59,24 @@ def legend_labels(ax):
     return [text.get_text() for text in ax.get_legend().get_texts()]
 
 
+def drawn_texts(ax):
+    """The texts drawn on *ax*, the source line under it left out."""
+    return [t.get_text() for t in ax.texts if t.get_gid() != plot.SOURCE_LINE]
+
+
+def footer(ax):
+    """The text under the chart: the milestones it numbers, and its source line."""
+    (text,) = [t.get_text() for t in ax.texts if t.get_gid() == plot.SOURCE_LINE]
+    return text
+
+
 def numbered(ax):
     """The numbers of the milestone markers."""
-    return [a.get_text() for a in ax.texts if isinstance(a, Annotation)]
+    return [
+        a.get_text()
+        for a in ax.texts
+        if isinstance(a, Annotation) and a.get_gid() != plot.SOURCE_LINE
+    ]
 
 
 def small_mission(**fields):
@@ -130,13 +146,23 @@ def test_force_buildup_of_the_mss(tmp_path):
         "Belize: 2",
         "approximate or a bound, as reported",
         "Committed: ≤3,628",
-        "Projected force: ≤3,628",
+        "Projected force, the same every day: ≤3,628",
         "Planned strength: ≤2,500",
         "mandate in force (shaded)",
-        "2023-10-02  Resolution 2699 (2023) authorises the MSS",
-        "2024-06-25  The first Kenyan contingent lands in Port-au-Prince",
-    ] == legend_labels(ax)[:14]
-    assert 7 == sum(label[:4] in {"2023", "2024", "2025"} for label in legend_labels(ax))
+    ] == legend_labels(ax)
+    lines = footer(ax).splitlines()
+    assert [
+        "1  2023-10-02  Resolution 2699 (2023) authorises the MSS",
+        "2  2024-06-25  The first Kenyan contingent lands in Port-au-Prince",
+    ] == lines[:2]
+    assert (
+        "7  2025-09-30  Resolution 2793 (2025) turns the MSS into the Gang Suppression Force"
+        in lines
+    )
+    assert (
+        "Source: haiti_mss dataset 0.1.0.dev0, compiled from 93 public sources; "
+        "the MSS ended on 2025-10-02. Figures as reported."
+    ).replace("0.1.0.dev0", haiti_mss.__version__) == lines[-1]
     # The last day of the MSS: it handed over to the GSF on 2025-10-02.
     assert "On 2025-10-01, as reported" == ax.get_legend().get_title().get_text()
     assert [str(n) for n in range(1, 8)] == numbered(ax)
@@ -179,7 +205,9 @@ def test_force_buildup_options():
     ax = plot.force_buildup(mss, "2024-09-01", "2025-09-30", milestone_kinds=["visit"])
 
     assert ["1"] == numbered(ax)
-    assert "2024-09-21  President Ruto visits Port-au-Prince and pledges…" in legend_labels(ax)
+    assert "1  2024-09-21  President Ruto visits Port-au-Prince and pledges 600 more police" in (
+        footer(ax).splitlines()
+    )
     assert [] == numbered(plot.force_buildup(mss, milestone_kinds=()))
     with pytest.raises(ValueError, match="'speech' is not a valid MilestoneKind"):
         plot.force_buildup(mss, milestone_kinds=["speech"])
@@ -297,7 +325,9 @@ def test_force_buildup_without_records_or_days():
 
     ax = plot.force_buildup(empty, "2030-01-01", "2030-01-31")
     assert (0, 1) == ax.get_ylim()
-    assert ["Deployed: 0", "Committed: 0", "Projected force: 0"] == legend_labels(ax)
+    assert ["Deployed: 0", "Committed: 0", "Projected force, the same every day: 0"] == (
+        legend_labels(ax)
+    )
 
 
 def test_pledged_vs_deployed_of_the_mss(tmp_path):
@@ -325,7 +355,7 @@ def test_pledged_vs_deployed_of_the_mss(tmp_path):
         "Belize",
     ] == countries
     assert [2000, 1000, 200, 150, 150, 78, 50] == [bar.get_width() for bar in committed]
-    labels = [t.get_text() for t in ax.texts]
+    labels = drawn_texts(ax)
     assert ["≤2,000", "1,000", "200", "150", "150", "78", "50"] == labels[:7]
     assert ["0", ">699", "21", "6", "150", "~78", "2"] == labels[7:]
     assert ["////", None, None, None, None, None, None] == [b.get_hatch() for b in committed]
@@ -402,7 +432,7 @@ def test_indicator_series_of_displacement(tmp_path):
         "1,041,000",
         "~1,300,000",
         ">1,400,000",
-    ] == [t.get_text() for t in ax.texts]
+    ] == drawn_texts(ax)
     joined, *markers = ax.get_lines()
     assert ("-", 7) == (joined.get_linestyle(), len(joined.get_xdata()))
     assert [("o", "#0072B2", 3), ("o", "white", 2), ("^", "#0072B2", 2)] == [
@@ -447,7 +477,7 @@ def test_indicator_series_of_one_mission_and_areas():
     ax = plot.indicator_series(mission, "gang control")
 
     assert "Gang control, as reported" == ax.get_title()
-    assert ["~80%", "≤90%"] == sorted(t.get_text() for t in ax.texts)
+    assert ["~80%", "≤90%"] == sorted(drawn_texts(ax))
     assert {"Haiti", "Port-au-Prince", "upper bound (≤, <): the true number may be lower"} <= set(
         legend_labels(ax)
     )
@@ -455,7 +485,7 @@ def test_indicator_series_of_one_mission_and_areas():
     only = plot.indicator_series([mission], "gang control", area="Port-au-Prince")
     assert "Gang control in Port-au-Prince, as reported" == only.get_title()
     twice = plot.indicator_series([mission, mission], "gang control")
-    assert 2 == len(twice.texts)  # an observation both missions record is drawn once
+    assert 2 == len(drawn_texts(twice))  # an observation both missions record is drawn once
 
 
 def test_indicator_series_of_negative_values_without_unit():
@@ -499,7 +529,7 @@ def test_dollar_signs_are_text():
     for ax in charts:
         ax.figure.canvas.draw()
     assert r"A \$5 mission for \$10" in charts[0].get_title()
-    assert r"2030-01-05  Pledges of \$1 and \$2" in legend_labels(charts[0])
+    assert r"1  2030-01-05  Pledges of \$1 and \$2" in footer(charts[0])
 
 
 @pytest.mark.parametrize(
@@ -567,3 +597,41 @@ def test_make_charts_writes_one_png_per_chart(tmp_path):
         assert path.read_bytes().startswith(PNG)
     notebooks = (ROOT / "docs" / "notebooks.md").read_text()
     assert all(f"(_static/charts/{name}.png)" in notebooks for name in names)
+
+
+def test_killings_over_years_and_quarters_are_drawn_a_month():
+    """A year's total and a quarter's on one scale: each divided by the months it covers."""
+    ax = plot.indicator_series(data.missions(), "killings")
+    assert ax.get_title().endswith(
+        "as reported: a month, on average over the period each figure covers"
+    )
+    assert "People per month" == ax.get_ylabel()
+    texts = drawn_texts(ax)
+    assert "371" in texts  # 4,451 in 2023: 4,451 / 12
+    assert "<500" in texts  # "nearly 6,000" in 2025, an upper bound kept as one
+    totals = plot.indicator_series(data.missions(), "killings", per_month=False)
+    assert {"4,451", "<6,000"} <= set(drawn_texts(totals))
+    assert "People" == totals.get_ylabel()
+
+
+def test_a_country_without_a_pledge_is_labelled_so():
+    """The GSF took over contingents whose pledges were made to the MSS: none is recorded."""
+    ax = plot.pledged_vs_deployed(data.gsf())
+    committed = drawn_texts(ax)[: len(ax.containers[0].patches)]
+    assert ["1,500", "800", "no pledge recorded"] == committed[:3]
+
+
+@pytest.mark.parametrize(
+    ("draw", "edge"),
+    [
+        (lambda: plot.force_buildup(data.gsf()), "the GSF's records run to 2026-03-21"),
+        (lambda: plot.pledged_vs_deployed(data.mss()), "the MSS ended on 2025-10-02"),
+        (lambda: plot.indicator_series(data.missions(), "killings"), "the MSS ended on 2025-10-02"),
+    ],
+    ids=["force_buildup", "pledged_vs_deployed", "indicator_series"],
+)
+def test_every_chart_carries_a_source_line(draw, edge):
+    """The dataset and its version, the number of sources, and how far the record goes."""
+    line = footer(draw()).splitlines()[-1]
+    assert line.startswith(f"Source: haiti_mss dataset {haiti_mss.__version__}, compiled from ")
+    assert edge in line

@@ -41,7 +41,7 @@ from .figures import Figure, Qualifier
 from .missions import Mission
 from .status import ContingentStatus, Status
 
-__all__ = ["TABLES", "Column", "Table", "export_package", "package_descriptor"]
+__all__ = ["TABLES", "Column", "Table", "export_package", "package_descriptor", "table_rows"]
 
 
 @attrs.frozen
@@ -630,6 +630,35 @@ TABLES: Final[tuple[Table, ...]] = (
 and the descriptor."""
 
 
+def table_rows(
+    table: Table, dataset: Dataset | Mission | None = None, through: date | str | None = None
+) -> Iterable[Any]:
+    """The rows of *table* for *dataset* (the bundled one by default, or one mission alone).
+
+    The daily tables run to *through*, by default the last day the records of any mission
+    describe.
+    """
+    chosen = _dataset(dataset)
+    return table.rows(chosen, _through(chosen, through))
+
+
+def _dataset(dataset: Dataset | Mission | None) -> Dataset:
+    if dataset is None:
+        from . import data  # noqa: PLC0415
+
+        return data.dataset()
+    if isinstance(dataset, Mission):
+        return Dataset(sources=dataset.sources, missions=[dataset])
+    return dataset
+
+
+def _through(dataset: Dataset, through: date | str | None) -> date:
+    if through is not None:
+        return to_day(through, "through")
+    edges = [m.current_through for m in dataset.missions if m.current_through is not None]
+    return max(edges, default=date.today())  # noqa: DTZ011  # a calendar day
+
+
 def package_descriptor() -> dict[str, Any]:
     """The ``datapackage.json`` of a package: its tables, their fields and keys."""
     from . import __version__  # noqa: PLC0415  # read from the metadata when asked for
@@ -662,30 +691,26 @@ def package_descriptor() -> dict[str, Any]:
 
 
 def export_package(
-    directory: str | Path, dataset: Dataset | None = None, *, through: date | str | None = None
+    directory: str | Path,
+    dataset: Dataset | Mission | None = None,
+    *,
+    through: date | str | None = None,
 ) -> dict[str, Any]:
-    """Write *dataset* (the bundled one by default) as a data package in *directory*.
+    """Write *dataset* (the bundled one by default, or a mission alone) as a data package.
 
     The daily tables run to *through*, by default the last day the records of any mission
     describe; a day after a mission's own ``current_through`` is marked extrapolated. Returns
     the descriptor written to ``datapackage.json``.
     """
-    if dataset is None:
-        from . import data  # noqa: PLC0415
-
-        dataset = data.dataset()
-    if through is None:
-        edges = [m.current_through for m in dataset.missions if m.current_through is not None]
-        last = max(edges, default=date.today())  # noqa: DTZ011  # a calendar day
-    else:
-        last = to_day(through, "through")
+    chosen = _dataset(dataset)
+    last = _through(chosen, through)
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     for table in TABLES:
         with (folder / f"{table.name}.csv").open("w", encoding="utf-8", newline="") as out:
             writer = csv.writer(out, lineterminator="\n")
             writer.writerow(column.name for column in table.columns)
-            for row in table.rows(dataset, last):
+            for row in table.rows(chosen, last):
                 writer.writerow(_cell(column.get(row)) for column in table.columns)
     descriptor = package_descriptor()
     text = json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"

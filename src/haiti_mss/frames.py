@@ -18,6 +18,7 @@ import enum
 import importlib.util
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, get_args, get_origin, get_type_hints
 
 from ._checks import to_day
@@ -26,11 +27,22 @@ if TYPE_CHECKING:
     from dateutil.rrule import rrule
 
     from ._calendar import Frequency
+    from .datasets import Dataset
     from .figures import Figure
     from .mandates import MandateTimeline
     from .missions import Mission
 
-__all__ = ["BACKENDS", "indicators_frame", "mandates_frame", "records_frame", "timeline_frame"]
+__all__ = [
+    "BACKENDS",
+    "contributions_frame",
+    "indicators_frame",
+    "mandates_frame",
+    "milestones_frame",
+    "records_frame",
+    "sources_frame",
+    "table_frame",
+    "timeline_frame",
+]
 
 BACKENDS: Final = ("pandas", "polars")
 """The data-frame libraries the frames can be built with, in the order of preference."""
@@ -68,24 +80,43 @@ Column = tuple[str, str, Callable[[Any], object]]
 
 
 def _frame(columns: Sequence[Column], rows: Iterable[Any], backend: str | None) -> Any:  # noqa: ANN401
+    """A frame of *columns* over *rows*, in *backend*.
+
+    A column's kind is a narwhals type by name; ``Optional`` before it allows missing values,
+    and ``Number`` is ``OptionalInt64`` when every value is whole, else ``Float64``: head
+    counts stay integers in both backends, with pandas' nullable ``Int64`` where one may be
+    missing.
+    """
     nw = _narwhals()
     chosen = _backend(backend)
     items = list(rows)
     data: dict[str, list[object]] = {name: [read(i) for i in items] for name, _, read in columns}
+    kinds = {name: _resolved(kind, data[name]) for name, kind, _ in columns}
     if chosen == "pandas":
         # pandas keeps days as datetime64 (its Date type needs pyarrow): midnight of each day.
-        for name, kind, _ in columns:
+        for name, kind in kinds.items():
             if kind == "Date":
                 data[name] = [_midnight(day) for day in data[name]]
-        # ... and a whole number that may be missing as a float (numpy's int64 has no None).
         pandas_types = {"Date": nw.Datetime("us"), "OptionalInt64": nw.Float64()}
         schema = {
             name: pandas_types[kind] if kind in pandas_types else getattr(nw, kind)()
-            for name, kind, _ in columns
+            for name, kind in kinds.items()
         }
-    else:
-        schema = {name: getattr(nw, kind.removeprefix("Optional"))() for name, kind, _ in columns}
+        native = nw.from_dict(data, schema=schema, backend=chosen).to_native()
+        for name, kind in kinds.items():  # whole numbers that may be missing: nullable Int64
+            if kind == "OptionalInt64":
+                native[name] = native[name].astype("Int64")
+        return native
+    schema = {name: getattr(nw, kind.removeprefix("Optional"))() for name, kind in kinds.items()}
     return nw.from_dict(data, schema=schema, backend=chosen).to_native()
+
+
+def _resolved(kind: str, values: Sequence[object]) -> str:
+    """*kind*, with ``Number`` made ``OptionalInt64`` or ``Float64`` by the *values*."""
+    if kind != "Number":
+        return kind
+    whole = all(v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in values)
+    return "OptionalInt64" if whole else "Float64"
 
 
 def _midnight(day: object) -> datetime | None:
@@ -94,10 +125,6 @@ def _midnight(day: object) -> datetime | None:
 
 def _ids(ids: Sequence[str]) -> str:
     return "; ".join(ids)
-
-
-def _value(figure: Figure | None) -> float | None:
-    return None if figure is None else float(figure.value)
 
 
 def _qualifier(figure: Figure | None) -> str | None:
@@ -246,7 +273,7 @@ def mandates_frame(timeline: MandateTimeline, backend: str | None = None) -> Any
 _INDICATOR_COLUMNS: Final[Sequence[Column]] = (
     ("name", "String", lambda i: i.name),
     ("area", "String", lambda i: i.area),
-    ("value", "Float64", lambda i: _value(i.value)),
+    ("value", "Number", lambda i: i.value.value),
     ("qualifier", "String", lambda i: _qualifier(i.value)),
     ("unit", "String", lambda i: i.unit),
     ("period_start", "Date", lambda i: i.period_start),
@@ -259,14 +286,84 @@ _INDICATOR_COLUMNS: Final[Sequence[Column]] = (
 )
 
 
-def indicators_frame(mission: Mission, backend: str | None = None) -> Any:  # noqa: ANN401
-    """Every indicator of *mission*, one row each, in order of the day its data describe.
+def indicators_frame(
+    mission: Mission, backend: str | None = None, *, name: str | None = None
+) -> Any:  # noqa: ANN401
+    """Every indicator of *mission* (or only those named *name*), in order of their day.
+
+    The column ``value`` holds integers when every value is whole (counts of people), and
+    floats when one is not (a share such as 0.25): an indicator of one *name* keeps its type.
 
     >>> from haiti_mss import data
-    >>> frame = indicators_frame(data.mss(), backend="polars")
-    >>> frame.filter(name="internally displaced persons").select("as_of", "value", "qualifier").row(
-    ...     2
-    ... )
-    (datetime.date(2024, 5, 31), 578074.0, 'exact')
+    >>> frame = indicators_frame(data.mss(), backend="polars", name="internally displaced persons")
+    >>> frame.select("as_of", "value", "qualifier").row(2)
+    (datetime.date(2024, 5, 31), 578074, 'exact')
     """
-    return _frame(_INDICATOR_COLUMNS, mission.indicators, backend)
+    chosen = [i for i in mission.indicators if name is None or i.name == name]
+    return _frame(_INDICATOR_COLUMNS, chosen, backend)
+
+
+_TABLE_KINDS: Final = {
+    "string": "String",
+    "integer": "OptionalInt64",
+    "number": "Float64",
+    "date": "Date",
+    "boolean": "Boolean",
+}
+"""The frame column of each Table Schema type of the data package (see haiti_mss.export)."""
+
+
+def table_frame(
+    table: str,
+    dataset: Dataset | Mission | None = None,
+    *,
+    through: date | str | None = None,
+    backend: str | None = None,
+) -> Any:  # noqa: ANN401  # the backend's frame
+    """A table of the data package (:data:`haiti_mss.export.TABLES`) as a frame.
+
+    The same columns as the CSV file of that name, with the types its ``datapackage.json``
+    gives them: whole numbers as integers (nullable in pandas), an amount of money as a float
+    (the exact decimal is in the data file and the CSV), days as dates. *dataset* is the
+    bundled dataset by default, or a mission on its own; *through* ends the daily tables as
+    in :func:`haiti_mss.export.export_package`.
+
+    >>> from haiti_mss import data
+    >>> frame = table_frame("contributions", data.mss(), backend="polars")
+    >>> frame.filter(donor="USA").select("date", "amount", "currency", "status").row(0)
+    (datetime.date(2023, 10, 31), 100000000.0, 'USD', 'pledged')
+    """
+    from .export import TABLES, table_rows  # noqa: PLC0415  # loaded with the frames
+
+    chosen = {t.name: t for t in TABLES}
+    if table not in chosen:
+        msg = f"no table {table!r}; the tables are {', '.join(chosen)}"
+        raise KeyError(msg)
+    spec = chosen[table]
+    columns: list[Column] = [(c.name, _TABLE_KINDS[c.type], _reader(c.get)) for c in spec.columns]
+    return _frame(columns, table_rows(spec, dataset, through), backend)
+
+
+def _reader(get: Callable[[Any], object]) -> Callable[[Any], object]:
+    """A column's reader for a frame: an amount of money (a Decimal) as a float."""
+
+    def read(row: Any) -> object:  # noqa: ANN401  # a row of any table
+        value = get(row)
+        return float(value) if isinstance(value, Decimal) else value
+
+    return read
+
+
+def contributions_frame(mission: Mission, backend: str | None = None) -> Any:  # noqa: ANN401
+    """Every contribution of money to *mission*, one row each (see :func:`table_frame`)."""
+    return table_frame("contributions", mission, backend=backend)
+
+
+def milestones_frame(mission: Mission, backend: str | None = None) -> Any:  # noqa: ANN401
+    """Every milestone of *mission*, one row each (see :func:`table_frame`)."""
+    return table_frame("milestones", mission, backend=backend)
+
+
+def sources_frame(mission: Mission, backend: str | None = None) -> Any:  # noqa: ANN401
+    """Every source *mission* cites, one row each (see :func:`table_frame`)."""
+    return table_frame("sources", mission, backend=backend)

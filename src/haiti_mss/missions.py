@@ -618,15 +618,16 @@ class Mission:
 
         return timeline_frame(self, start, end, rule, backend)
 
-    def indicators_frame(self, backend: str | None = None) -> Any:  # noqa: ANN401  # the backend's type
+    def indicators_frame(self, backend: str | None = None, *, name: str | None = None) -> Any:  # noqa: ANN401  # the backend's type
         """Every indicator, one row each (needs the ``frames`` extra).
 
         Args:
             backend: "pandas" or "polars"; by default, whichever is installed.
+            name: Only the indicators of this name, such as ``"killings"``.
         """
         from .frames import indicators_frame  # noqa: PLC0415  # an optional extra
 
-        return indicators_frame(self, backend)
+        return indicators_frame(self, backend, name=name)
 
     @property
     def total_projected_force(self) -> Figure:

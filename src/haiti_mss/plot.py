@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final, TypedDict
 
 from ._checks import counted, to_day
+from .contingents import Effect
 from .countries import Country
 from .errors import DataError
 from .figures import ZERO, Figure, Qualifier
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MILESTONE_KINDS",
     "OKABE_ITO",
+    "SOURCE_LINE",
     "force_buildup",
     "indicator_series",
     "pledged_vs_deployed",
@@ -62,6 +64,9 @@ MILESTONE_KINDS: Final = (
     MilestoneKind.DEPLOYMENT,
 )
 """The kinds of milestone that :func:`force_buildup` marks unless told otherwise."""
+
+SOURCE_LINE: Final = "haiti_mss-source"
+"""The ``gid`` of the text under each chart: its milestones, and where its figures come from."""
 
 _INSTALL: Final = (
     'haiti_mss.plot needs matplotlib, which is not installed: pip install "haiti-mss[plot]"'
@@ -144,6 +149,7 @@ def force_buildup(
         f"{_plain(mission.name)} ({mission.acronym}): personnel, {first.isoformat()} to {last}"
     )
     _legend(ax, handles, title=f"On {last.isoformat()}, {_as_reported(statuses[-1])}")
+    _source_line(ax, [mission], above=_milestone_lines(milestones))
     return ax
 
 
@@ -154,8 +160,10 @@ def pledged_vs_deployed(
 
     Countries with neither are left out; the others are sorted by the larger of the two. Each
     bar is labelled with its figure as reported, and bars that show an approximate figure or a
-    bound are hatched. On a day after the edge of the record, whose figures are extrapolated,
-    the whole chart is washed out and cross-hatched in grey, and its title names the edge.
+    bound are hatched; a country whose histories hold no pledge is labelled "no pledge
+    recorded", not committed 0. On a day after the edge of the record, whose figures are
+    extrapolated, the whole chart is washed out and cross-hatched in grey, and its title names
+    the edge.
 
     Args:
         mission: The mission to draw.
@@ -178,6 +186,9 @@ def pledged_vs_deployed(
         raise DataError.at("day", f"{mission.acronym} has no records; pass the day to draw")
     status = mission.status(when)
     rows = _per_country(status)
+    pledging = {
+        c.country for c in mission.contingents if any(r.effect is Effect.COMMIT for r in c.history)
+    }
     ax = _axes(ax, (10, 1.6 + 0.6 * max(len(rows), 2)))
     ys = list(range(len(rows)))
     columns = ((OKABE_ITO[0], "Committed (latest pledge)"), (OKABE_ITO[4], "Deployed"))
@@ -198,7 +209,13 @@ def pledged_vs_deployed(
             if not figure.is_exact:
                 bar.set_hatch(_HATCH)
                 inexact = True
-        ax.bar_label(bars, labels=[str(f) for f in figures], padding=3, fontsize=8)
+        labels = [str(f) for f in figures]
+        if offset < 0:  # the committed bars: 0 where no pledge is recorded is not a pledge of 0
+            labels = [
+                label if country in pledging else "no pledge recorded"
+                for label, (country, _, _) in zip(labels, rows, strict=True)
+            ]
+        ax.bar_label(bars, labels=labels, padding=3, fontsize=8)
     ax.set_yticks(ys, labels=[country.name for country, _, _ in rows])
     ax.invert_yaxis()
     largest = max((max(c.value, d.value) for _, c, d in rows), default=0)
@@ -224,15 +241,17 @@ def pledged_vs_deployed(
         ax.add_patch(Rectangle((0, 0), 1, 1, transform=ax.transAxes, **_extrapolated_style(status)))
         handles.append(_extrapolated_key(status))
     _legend(ax, handles)
+    _source_line(ax, [mission])
     return ax
 
 
-def indicator_series(
+def indicator_series(  # noqa: PLR0913  # the options are keyword-only
     missions: Mission | Iterable[Mission],
     name: str,
     *,
     area: str | None = None,
     connect: bool | None = None,
+    per_month: bool | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Draw the observations of one indicator over time, such as displacement.
@@ -250,6 +269,11 @@ def indicator_series(
         connect: Whether to join a series' observations with a line; default: join them
             unless one covers more than a quarter, because totals over periods of different
             lengths (killings in a year, in a quarter) do not make a line.
+        per_month: Whether to draw each total over a period as a rate, its value divided by
+            the months the period covers (a year's total and a quarter's are then on one
+            scale); default: when the figures cover periods of different lengths, some longer
+            than a quarter (levels counted over a short window, such as displacement, are not
+            divided).
         ax: The Axes to draw on; default: the Axes of a new figure.
 
     Returns:
@@ -270,6 +294,13 @@ def indicator_series(
     ax = _axes(ax, (11, 5))
     handles: list[Artist] = []
     kinds: set[str] = set()
+    every = [i for series in by_area.values() for i in series]
+    # Totals over periods of different lengths, some longer than a quarter (killings in a
+    # year and in a quarter), are put on one scale; levels observed over a short window
+    # (displacement counted over a month) are not.
+    lengths = {_months(i) for i in every if i.period_start is not None}
+    totals = any(_months(i) * _MONTH_DAYS > _LONG_PERIOD for i in every if i.period_start)
+    rates = per_month if per_month is not None else len(lengths) > 1 and totals
     for colour, (where, series) in zip(
         itertools.cycle(_SERIES_COLOURS), by_area.items(), strict=False
     ):
@@ -279,11 +310,10 @@ def indicator_series(
                 i.period_start is None or (i.as_of - i.period_start).days < _LONG_PERIOD
                 for i in series
             )
-        handles.append(_series(ax, series, colour, join=join, label=_plain(where)))
+        handles.append(_series(ax, series, colour, join=join, label=_plain(where), rates=rates))
         kinds |= {_marker_kind(i.value.qualifier) for i in series}
-    every = [i for series in by_area.values() for i in series]
     handles += _indicator_keys(kinds, periods=any(i.period_start for i in every))
-    values = [i.value.value for i in every]
+    values = [_height(i, rates=rates) for i in every]
     if min(values) >= 0:
         ax.set_ylim(0, max(values) * 1.15 or 1)
     if max(abs(v) for v in values) >= 1000:
@@ -291,11 +321,51 @@ def indicator_series(
     _date_axis(ax)
     ax.set_xlabel("Last day the data describes")
     units = sorted({i.unit for i in every if i.unit})
-    ax.set_ylabel(_plain(", ".join(units).capitalize()) or "Value")
+    label = _plain(", ".join(units).capitalize()) or "Value"
+    ax.set_ylabel(f"{label} per month" if rates else label)
     areas = f" in {next(iter(by_area))}" if len(by_area) == 1 else ""
-    ax.set_title(_plain(f"{name[:1].upper()}{name[1:]}{areas}, as reported"))
+    rate = ": a month, on average over the period each figure covers" if rates else ""
+    ax.set_title(_plain(f"{name[:1].upper()}{name[1:]}{areas}, as reported{rate}"))
     _legend(ax, handles)
+    _source_line(ax, chosen)
     return ax
+
+
+def _source_line(ax: Axes, missions: Sequence[Mission], above: Sequence[str] = ()) -> None:
+    """A line under the chart that says where its figures come from, to publish with it.
+
+    The lines *above* it (the milestones the chart numbers) come first.
+    """
+    from . import __version__  # noqa: PLC0415  # read from the metadata when asked for
+
+    ids = {source.id for mission in missions for source in mission.sources}
+    edges = [_edge(m) for m in missions if m.current_through is not None]
+    sources = counted(len(ids), "public source")
+    text = (
+        f"Source: haiti_mss dataset {__version__}, compiled from {sources}"
+        f"{''.join('; ' + edge for edge in edges)}. Figures as reported."
+    )
+    ax.annotate(
+        _plain("\n".join([*above, *([""] if above else []), text])),
+        (0, 0),
+        gid=SOURCE_LINE,
+        xycoords="axes fraction",
+        xytext=(0, -42),
+        textcoords="offset points",
+        va="top",
+        ha="left",
+        fontsize=7,
+        color="#555555",
+    )
+
+
+def _edge(mission: Mission) -> str:
+    """How far the record of *mission* goes, for the source line."""
+    ended = mission.ended_on
+    if ended is not None and mission.last_day == ended - _DAY:
+        return f"the {mission.acronym} ended on {ended.isoformat()}"
+    through = mission.current_through.isoformat() if mission.current_through else "no day"
+    return f"the {mission.acronym}'s records run to {through}, later days are extrapolated"
 
 
 def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
@@ -463,10 +533,19 @@ def _lines(
     handles: list[Artist] = []
     highest = 0.0
     # The projected force is often the committed strength: a thin dashed line on a thick pale
-    # one shows both.
+    # one shows both, and where they are the same on every day, the legend says so.
+    committed = [s.committed for s in statuses]
+    projected = [s.projected_force for s in statuses]
+    same = committed == projected
     for label, figures, colour, width, style in (
-        ("Committed", [s.committed for s in statuses], "#AAAAAA", 3.5, "-"),
-        ("Projected force", [s.projected_force for s in statuses], "black", 1.3, "--"),
+        ("Committed", committed, "#AAAAAA", 3.5, "-"),
+        (
+            "Projected force" + (", the same every day" if same else ""),
+            projected,
+            "black",
+            1.3,
+            "--",
+        ),
     ):
         values = [f.value for f in figures]
         (line,) = ax.plot(
@@ -624,10 +703,7 @@ def _levels(days: Sequence[date], near: timedelta) -> list[int]:
 
 
 def _mark_milestones(ax: Axes, milestones: Sequence[Milestone], near: timedelta) -> list[Artist]:
-    """A dotted line and a numbered circle at each milestone; the legend entries that name them."""
-    from matplotlib.lines import Line2D  # noqa: PLC0415  # optional
-
-    keys: list[Artist] = []
+    """A dotted line and a numbered circle at each milestone; they are listed under the chart."""
     levels = _levels([m.on for m in milestones], near)
     for n, (milestone, level) in enumerate(zip(milestones, levels, strict=True), start=1):
         at = _x1(milestone.on)
@@ -641,19 +717,16 @@ def _mark_milestones(ax: Axes, milestones: Sequence[Milestone], near: timedelta)
             fontsize=7,
             bbox={"boxstyle": "circle,pad=0.25", "fc": "white", "ec": _INK},
         )
-        title = _plain(textwrap.shorten(milestone.title, 52, placeholder="…"))
-        keys.append(
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker=f"${n}$",
-                color="black",
-                markersize=6 if n < 10 else 9,
-                label=f"{milestone.on.isoformat()}  {title}",
-            )
-        )
-    return keys
+    return []
+
+
+def _milestone_lines(milestones: Sequence[Milestone]) -> list[str]:
+    """The numbered milestones, for under the chart: each title in full, wrapped."""
+    lines: list[str] = []
+    for n, milestone in enumerate(milestones, start=1):
+        wrapped = textwrap.wrap(f"{n}  {milestone.on.isoformat()}  {milestone.title}", 150)
+        lines += [wrapped[0], *(f"      {line}" for line in wrapped[1:])]
+    return lines
 
 
 def _per_country(status: Status) -> list[tuple[Country, Figure, Figure]]:
@@ -692,19 +765,37 @@ def _marker_kind(qualifier: Qualifier) -> str:
     return "exact" if qualifier is Qualifier.EXACT else "about"
 
 
-def _series(
-    ax: Axes, series: Sequence[Indicator], colour: str, *, join: bool, label: str
+_MONTH_DAYS: Final = 365.25 / 12
+
+
+def _months(indicator: Indicator) -> float:
+    """How many months the period of *indicator* covers, both ends included."""
+    start = indicator.period_start or indicator.as_of
+    return ((indicator.as_of - start).days + 1) / _MONTH_DAYS
+
+
+def _height(indicator: Indicator, *, rates: bool) -> float:
+    """What the chart draws of *indicator*: its value, or with *rates*, its value a month."""
+    value = float(indicator.value.value)
+    return value / _months(indicator) if rates and indicator.period_start else value
+
+
+def _series(  # noqa: PLR0913  # the options are keyword-only
+    ax: Axes, series: Sequence[Indicator], colour: str, *, join: bool, label: str, rates: bool
 ) -> Artist:
-    """One area's observations: markers by qualifier, labels, period bars, a line if *join*."""
+    """One area's observations: markers by qualifier, labels, period bars, a line if *join*.
+
+    With *rates*, a total over a period is drawn as its value a month, and labelled so.
+    """
     from matplotlib.lines import Line2D  # noqa: PLC0415  # optional
 
     xs = _x(i.as_of for i in series)
-    ys = [i.value.value for i in series]
+    ys = [_height(i, rates=rates) for i in series]
     if join:
         ax.plot(xs, ys, color=colour, lw=1.2, alpha=0.7)
     periods = [i for i in series if i.period_start is not None]
     ax.hlines(
-        [i.value.value for i in periods],
+        [_height(i, rates=rates) for i in periods],
         _x(i.period_start or i.as_of for i in periods),
         _x(i.as_of for i in periods),
         color=colour,
@@ -730,8 +821,11 @@ def _series(
                 zorder=3,
             )
     for x, y, indicator in zip(xs, ys, series, strict=True):
+        text = f"{indicator.value}{'%' if indicator.unit == '%' else ''}"
+        if rates and indicator.period_start is not None:
+            text = f"{indicator.value.qualifier.symbol}{y:,.0f}"
         ax.annotate(
-            f"{indicator.value}{'%' if indicator.unit == '%' else ''}",
+            text,
             (x, y),
             xytext=(0, 8),
             textcoords="offset points",
