@@ -9,12 +9,18 @@ release = _version("haiti-mss")
 version = release
 
 extensions = [
-    "myst_parser",
+    "myst_nb",  # MyST Markdown, and the example notebook executed into the site
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
 ]
-source_suffix = {".md": "markdown"}
+source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb"}
+# The tour (docs/tour.ipynb, a link to examples/mss_tour.ipynb) is run at every build, so
+# that its output is that of the code and the data of this version; an error fails the build.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 300
+nb_merge_streams = True
 exclude_patterns = ["_build", "README.md"]
 myst_enable_extensions = ["colon_fence"]
 myst_heading_anchors = 3
