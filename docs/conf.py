@@ -40,6 +40,7 @@ nitpick_ignore_regex = [
     (r"py:.*", r"haiti_mss\.(\w+\.)+[A-Z]"),  # type variables: T, K, E
     (r"py:class", r"(Any|Self|T|K|E|A|Callable|Iterable|Iterator|Sequence|Mapping|Final|ClassVar)"),
     (r"py:class", r"(date|datetime|Decimal|relativedelta|rrule|Axes|Path)"),
+    (r"py:.*", r"(pd|pl)\.DataFrame|Frame"),  # pandas and polars are not linked either
     (r"py:class", r"(Frequency|Qualifier|MilestoneKind)"),
     (r"py:class", r"haiti_mss\..*\.(FigureLike|CountryLike|Frequency|Validator|Column)"),
 ]

@@ -124,3 +124,20 @@ assert_type(both.status("2024-10-02"), DatasetStatus)
 assert_type(data.status("2024-10-02").deployed, Figure)
 
 assert_type(haiti_mss.DataError.at("personnel", "must be >= 0"), haiti_mss.DataError)
+
+# Frames are typed by their backend: a pandas or a polars DataFrame, or either when not said.
+import pandas as pd  # noqa: E402  # the frames' types, for the assertions below
+import polars as pl  # noqa: E402
+
+from haiti_mss import frames  # noqa: E402
+
+mss = data.mss()
+assert_type(mss.records_frame(backend="polars"), pl.DataFrame)
+assert_type(mss.records_frame(backend="pandas"), pd.DataFrame)
+assert_type(mss.records_frame(), pd.DataFrame | pl.DataFrame)
+assert_type(mss.timeline_frame("2024-06-01", "2024-09-01", backend="polars"), pl.DataFrame)
+assert_type(mss.indicators_frame(backend="pandas", name="killings"), pd.DataFrame)
+assert_type(mss.mandates.frame(backend="polars"), pl.DataFrame)
+assert_type(frames.table_frame("strength", backend="polars"), pl.DataFrame)
+assert_type(frames.contributions_frame(mss, backend="pandas"), pd.DataFrame)
+assert_type(frames.sources_frame(mss), frames.Frame)

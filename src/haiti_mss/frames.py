@@ -19,11 +19,24 @@ import importlib.util
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final, get_args, get_origin, get_type_hints
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Final,
+    Literal,
+    TypeAlias,
+    cast,
+    get_args,
+    get_origin,
+    get_type_hints,
+    overload,
+)
 
 from ._checks import to_day
 
 if TYPE_CHECKING:
+    import pandas as pd
+    import polars as pl
     from dateutil.rrule import rrule
 
     from ._calendar import Frequency
@@ -34,6 +47,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BACKENDS",
+    "Frame",
     "contributions_frame",
     "indicators_frame",
     "mandates_frame",
@@ -43,6 +57,9 @@ __all__ = [
     "table_frame",
     "timeline_frame",
 ]
+
+Frame: TypeAlias = "pd.DataFrame | pl.DataFrame"
+"""What a frame function returns: a pandas or a polars DataFrame, as *backend* chooses."""
 
 BACKENDS: Final = ("pandas", "polars")
 """The data-frame libraries the frames can be built with, in the order of preference."""
@@ -79,7 +96,7 @@ def _backend(backend: str | None) -> str:
 Column = tuple[str, str, Callable[[Any], object]]
 
 
-def _frame(columns: Sequence[Column], rows: Iterable[Any], backend: str | None) -> Any:  # noqa: ANN401
+def _frame(columns: Sequence[Column], rows: Iterable[Any], backend: str | None) -> Frame:
     """A frame of *columns* over *rows*, in *backend*.
 
     A column's kind is a narwhals type by name; ``Optional`` before it allows missing values,
@@ -106,9 +123,9 @@ def _frame(columns: Sequence[Column], rows: Iterable[Any], backend: str | None) 
         for name, kind in kinds.items():  # whole numbers that may be missing: nullable Int64
             if kind == "OptionalInt64":
                 native[name] = native[name].astype("Int64")
-        return native
+        return cast("Frame", native)
     schema = {name: getattr(nw, kind.removeprefix("Optional"))() for name, kind in kinds.items()}
-    return nw.from_dict(data, schema=schema, backend=chosen).to_native()
+    return cast("Frame", nw.from_dict(data, schema=schema, backend=chosen).to_native())
 
 
 def _resolved(kind: str, values: Sequence[object]) -> str:
@@ -197,7 +214,13 @@ def _field_columns(cls: type, name: str, hint: object) -> list[Column]:
     raise TypeError(msg)
 
 
-def records_frame(mission: Mission, backend: str | None = None) -> Any:  # noqa: ANN401
+@overload
+def records_frame(mission: Mission, backend: Literal["pandas"]) -> pd.DataFrame: ...
+@overload
+def records_frame(mission: Mission, backend: Literal["polars"]) -> pl.DataFrame: ...
+@overload
+def records_frame(mission: Mission, backend: str | None = None) -> Frame: ...
+def records_frame(mission: Mission, backend: str | None = None) -> Frame:
     """Every record of every contingent of *mission*, one row each, in each history's order.
 
     >>> from haiti_mss import data
@@ -225,13 +248,39 @@ _TIMELINE_COLUMNS: Final[Sequence[Column]] = (
 )
 
 
+@overload
+def timeline_frame(
+    mission: Mission,
+    start: date | str,
+    end: date | str,
+    rule: Frequency | rrule = "monthly",
+    *,
+    backend: Literal["pandas"],
+) -> pd.DataFrame: ...
+@overload
+def timeline_frame(
+    mission: Mission,
+    start: date | str,
+    end: date | str,
+    rule: Frequency | rrule = "monthly",
+    *,
+    backend: Literal["polars"],
+) -> pl.DataFrame: ...
+@overload
 def timeline_frame(
     mission: Mission,
     start: date | str,
     end: date | str,
     rule: Frequency | rrule = "monthly",
     backend: str | None = None,
-) -> Any:  # noqa: ANN401  # the backend's frame
+) -> Frame: ...
+def timeline_frame(
+    mission: Mission,
+    start: date | str,
+    end: date | str,
+    rule: Frequency | rrule = "monthly",
+    backend: str | None = None,
+) -> Frame:
     """The counts of each contingent on each day of *rule*, from *start* to *end* inclusive.
 
     One row per contingent per day, with the columns ``date``, ``country`` (its code),
@@ -265,7 +314,13 @@ _MANDATE_COLUMNS: Final[Sequence[Column]] = (
 )
 
 
-def mandates_frame(timeline: MandateTimeline, backend: str | None = None) -> Any:  # noqa: ANN401
+@overload
+def mandates_frame(timeline: MandateTimeline, backend: Literal["pandas"]) -> pd.DataFrame: ...
+@overload
+def mandates_frame(timeline: MandateTimeline, backend: Literal["polars"]) -> pl.DataFrame: ...
+@overload
+def mandates_frame(timeline: MandateTimeline, backend: str | None = None) -> Frame: ...
+def mandates_frame(timeline: MandateTimeline, backend: str | None = None) -> Frame:
     """The mandates of a timeline, one row each, in order of adoption."""
     return _frame(_MANDATE_COLUMNS, timeline, backend)
 
@@ -286,9 +341,21 @@ _INDICATOR_COLUMNS: Final[Sequence[Column]] = (
 )
 
 
+@overload
+def indicators_frame(
+    mission: Mission, backend: Literal["pandas"], *, name: str | None = None
+) -> pd.DataFrame: ...
+@overload
+def indicators_frame(
+    mission: Mission, backend: Literal["polars"], *, name: str | None = None
+) -> pl.DataFrame: ...
+@overload
 def indicators_frame(
     mission: Mission, backend: str | None = None, *, name: str | None = None
-) -> Any:  # noqa: ANN401
+) -> Frame: ...
+def indicators_frame(
+    mission: Mission, backend: str | None = None, *, name: str | None = None
+) -> Frame:
     """Every indicator of *mission* (or only those named *name*), in order of their day.
 
     The column ``value`` holds integers when every value is whole (counts of people), and
@@ -313,13 +380,37 @@ _TABLE_KINDS: Final = {
 """The frame column of each Table Schema type of the data package (see haiti_mss.export)."""
 
 
+@overload
+def table_frame(
+    table: str,
+    dataset: Dataset | Mission | None = None,
+    *,
+    through: date | str | None = None,
+    backend: Literal["pandas"],
+) -> pd.DataFrame: ...
+@overload
+def table_frame(
+    table: str,
+    dataset: Dataset | Mission | None = None,
+    *,
+    through: date | str | None = None,
+    backend: Literal["polars"],
+) -> pl.DataFrame: ...
+@overload
 def table_frame(
     table: str,
     dataset: Dataset | Mission | None = None,
     *,
     through: date | str | None = None,
     backend: str | None = None,
-) -> Any:  # noqa: ANN401  # the backend's frame
+) -> Frame: ...
+def table_frame(
+    table: str,
+    dataset: Dataset | Mission | None = None,
+    *,
+    through: date | str | None = None,
+    backend: str | None = None,
+) -> Frame:
     """A table of the data package (:data:`haiti_mss.export.TABLES`) as a frame.
 
     The same columns as the CSV file of that name, with the types its ``datapackage.json``
@@ -354,16 +445,34 @@ def _reader(get: Callable[[Any], object]) -> Callable[[Any], object]:
     return read
 
 
-def contributions_frame(mission: Mission, backend: str | None = None) -> Any:  # noqa: ANN401
+@overload
+def contributions_frame(mission: Mission, backend: Literal["pandas"]) -> pd.DataFrame: ...
+@overload
+def contributions_frame(mission: Mission, backend: Literal["polars"]) -> pl.DataFrame: ...
+@overload
+def contributions_frame(mission: Mission, backend: str | None = None) -> Frame: ...
+def contributions_frame(mission: Mission, backend: str | None = None) -> Frame:
     """Every contribution of money to *mission*, one row each (see :func:`table_frame`)."""
     return table_frame("contributions", mission, backend=backend)
 
 
-def milestones_frame(mission: Mission, backend: str | None = None) -> Any:  # noqa: ANN401
+@overload
+def milestones_frame(mission: Mission, backend: Literal["pandas"]) -> pd.DataFrame: ...
+@overload
+def milestones_frame(mission: Mission, backend: Literal["polars"]) -> pl.DataFrame: ...
+@overload
+def milestones_frame(mission: Mission, backend: str | None = None) -> Frame: ...
+def milestones_frame(mission: Mission, backend: str | None = None) -> Frame:
     """Every milestone of *mission*, one row each (see :func:`table_frame`)."""
     return table_frame("milestones", mission, backend=backend)
 
 
-def sources_frame(mission: Mission, backend: str | None = None) -> Any:  # noqa: ANN401
+@overload
+def sources_frame(mission: Mission, backend: Literal["pandas"]) -> pd.DataFrame: ...
+@overload
+def sources_frame(mission: Mission, backend: Literal["polars"]) -> pl.DataFrame: ...
+@overload
+def sources_frame(mission: Mission, backend: str | None = None) -> Frame: ...
+def sources_frame(mission: Mission, backend: str | None = None) -> Frame:
     """Every source *mission* cites, one row each (see :func:`table_frame`)."""
     return table_frame("sources", mission, backend=backend)

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Final, Self, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, Self, overload
 
 import attrs
 
@@ -39,7 +39,11 @@ from .figures import Figure, is_optional_strength, to_optional_figure
 from .sources import Confidence, to_confidence
 
 if TYPE_CHECKING:
+    import pandas as pd
+    import polars as pl
     from dateutil.relativedelta import relativedelta
+
+    from .frames import Frame
 
 __all__ = ["Authorisation", "Duration", "Lapse", "Mandate", "MandateTimeline", "Vote"]
 
@@ -464,7 +468,13 @@ class MandateTimeline:
     def _repr_html_(self) -> str:
         return mandates_html(self.mandates)
 
-    def frame(self, backend: str | None = None) -> Any:  # noqa: ANN401  # the backend's type
+    @overload
+    def frame(self, backend: Literal["pandas"]) -> pd.DataFrame: ...
+    @overload
+    def frame(self, backend: Literal["polars"]) -> pl.DataFrame: ...
+    @overload
+    def frame(self, backend: str | None = None) -> Frame: ...
+    def frame(self, backend: str | None = None) -> Frame:
         """The mandates as a data frame, one row each (needs the ``frames`` extra).
 
         Args:

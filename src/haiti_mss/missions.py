@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Final, Literal, TypeVar, overload
 
 import attrs
 
@@ -36,8 +36,11 @@ from .milestones import Milestone
 from .sources import Confidence, Source, to_confidence
 
 if TYPE_CHECKING:
+    import pandas as pd
+    import polars as pl
     from dateutil.rrule import rrule
 
+    from .frames import Frame
     from .status import Status
 
 __all__ = ["Handover", "Mission", "handover_problems"]
@@ -586,7 +589,13 @@ class Mission:
         caption = _html.text(self) + (f" &#8212; on {_html.text(day)}" if day else "")
         return _html.table(headers, rows, caption=caption) + mandates_html(self.mandates)
 
-    def records_frame(self, backend: str | None = None) -> Any:  # noqa: ANN401  # the backend's type
+    @overload
+    def records_frame(self, backend: Literal["pandas"]) -> pd.DataFrame: ...
+    @overload
+    def records_frame(self, backend: Literal["polars"]) -> pl.DataFrame: ...
+    @overload
+    def records_frame(self, backend: str | None = None) -> Frame: ...
+    def records_frame(self, backend: str | None = None) -> Frame:
         """Every record of every contingent, one row each (needs the ``frames`` extra).
 
         Args:
@@ -596,13 +605,39 @@ class Mission:
 
         return records_frame(self, backend)
 
+    @overload
+    def timeline_frame(
+        self,
+        start: date | str,
+        end: date | str,
+        rule: Frequency | rrule = "monthly",
+        *,
+        backend: Literal["pandas"],
+    ) -> pd.DataFrame: ...
+    @overload
+    def timeline_frame(
+        self,
+        start: date | str,
+        end: date | str,
+        rule: Frequency | rrule = "monthly",
+        *,
+        backend: Literal["polars"],
+    ) -> pl.DataFrame: ...
+    @overload
     def timeline_frame(
         self,
         start: date | str,
         end: date | str,
         rule: Frequency | rrule = "monthly",
         backend: str | None = None,
-    ) -> Any:  # noqa: ANN401  # the backend's type
+    ) -> Frame: ...
+    def timeline_frame(
+        self,
+        start: date | str,
+        end: date | str,
+        rule: Frequency | rrule = "monthly",
+        backend: str | None = None,
+    ) -> Frame:
         """The counts of each contingent on each day of *rule* (needs the ``frames`` extra).
 
         Its boolean column ``extrapolated`` marks the days after the edge of the record (see
@@ -618,7 +653,17 @@ class Mission:
 
         return timeline_frame(self, start, end, rule, backend)
 
-    def indicators_frame(self, backend: str | None = None, *, name: str | None = None) -> Any:  # noqa: ANN401  # the backend's type
+    @overload
+    def indicators_frame(
+        self, backend: Literal["pandas"], *, name: str | None = None
+    ) -> pd.DataFrame: ...
+    @overload
+    def indicators_frame(
+        self, backend: Literal["polars"], *, name: str | None = None
+    ) -> pl.DataFrame: ...
+    @overload
+    def indicators_frame(self, backend: str | None = None, *, name: str | None = None) -> Frame: ...
+    def indicators_frame(self, backend: str | None = None, *, name: str | None = None) -> Frame:
         """Every indicator, one row each (needs the ``frames`` extra).
 
         Args:
