@@ -22,3 +22,25 @@ def test_the_dataset_page_lists_every_source_and_contingent():
     for mission in data.missions():
         for contingent in mission.contingents:
             assert f"### {contingent.country.name}, {contingent.personnel_type}" in page
+
+
+def test_the_frames_page_is_up_to_date(tmp_path):
+    """docs/frames.md is what docs/make_frames_page.py writes from the frames' columns."""
+    target = tmp_path / "frames.md"
+    runpy.run_path(str(DOCS / "make_frames_page.py"), run_name="not_main")["main"]([str(target)])
+    assert target.read_text(encoding="utf-8") == (DOCS / "frames.md").read_text(encoding="utf-8")
+
+
+def test_every_column_of_every_frame_is_documented():
+    """The page names each column that the frames hold, and nothing else."""
+    from haiti_mss import data  # noqa: PLC0415
+
+    page = (DOCS / "frames.md").read_text(encoding="utf-8")
+    mss = data.mss()
+    for frame in (
+        mss.records_frame(backend="polars"),
+        mss.timeline_frame("2024-06-01", "2024-07-01", backend="polars"),
+        mss.mandates.frame(backend="polars"),
+        mss.indicators_frame(backend="polars"),
+    ):
+        assert all(f"| `{column}` |" in page for column in frame.columns)

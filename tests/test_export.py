@@ -130,3 +130,19 @@ def test_the_command_line_writes_the_package(tmp_path, capsys):
     assert 2 == exit_.value.code
     with pytest.raises(SystemExit):
         main(["--json", "export", str(tmp_path / "s")])
+
+
+def test_frictionless_validate_on_the_command_line(package):
+    """`frictionless validate datapackage.json`, as a user runs it, finds every table valid."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    done = subprocess.run(  # noqa: S603  # this interpreter, a library the tests install
+        [sys.executable, "-m", "frictionless", "validate", str(package / "datapackage.json")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert 0 == done.returncode, done.stdout[-2000:]
+    assert 11 == done.stdout.count("VALID") - done.stdout.count("INVALID")

@@ -32,6 +32,8 @@ from typing import (
     overload,
 )
 
+import attrs
+
 from ._checks import to_day
 
 if TYPE_CHECKING:
@@ -41,13 +43,16 @@ if TYPE_CHECKING:
 
     from ._calendar import Frequency
     from .datasets import Dataset
+    from .export import Table
     from .figures import Figure
     from .mandates import MandateTimeline
     from .missions import Mission
 
 __all__ = [
     "BACKENDS",
+    "Column",
     "Frame",
+    "columns",
     "contributions_frame",
     "indicators_frame",
     "mandates_frame",
@@ -59,7 +64,7 @@ __all__ = [
 ]
 
 Frame: TypeAlias = "pd.DataFrame | pl.DataFrame"
-"""What a frame function returns: a pandas or a polars DataFrame, as *backend* chooses."""
+"""What a frame function returns, a pandas or a polars DataFrame as *backend* chooses."""
 
 BACKENDS: Final = ("pandas", "polars")
 """The data-frame libraries the frames can be built with, in the order of preference."""
@@ -92,8 +97,17 @@ def _backend(backend: str | None) -> str:
     return backend
 
 
-# A column: its name, its narwhals type (by name), and how to read it from a row.
-Column = tuple[str, str, Callable[[Any], object]]
+@attrs.frozen
+class Column:
+    """A column of a frame: its name, its type, its meaning, and how to read it from a row.
+
+    Its type is a narwhals type by name; :func:`columns` lists them for the documentation.
+    """
+
+    name: str
+    kind: str
+    description: str
+    get: Callable[[Any], object]
 
 
 def _frame(columns: Sequence[Column], rows: Iterable[Any], backend: str | None) -> Frame:
@@ -107,8 +121,8 @@ def _frame(columns: Sequence[Column], rows: Iterable[Any], backend: str | None) 
     nw = _narwhals()
     chosen = _backend(backend)
     items = list(rows)
-    data: dict[str, list[object]] = {name: [read(i) for i in items] for name, _, read in columns}
-    kinds = {name: _resolved(kind, data[name]) for name, kind, _ in columns}
+    data = {column.name: [column.get(i) for i in items] for column in columns}
+    kinds = {column.name: _resolved(column.kind, data[column.name]) for column in columns}
     if chosen == "pandas":
         # pandas keeps days as datetime64 (its Date type needs pyarrow): midnight of each day.
         for name, kind in kinds.items():
@@ -156,6 +170,20 @@ def _count(figure: Figure) -> int:
     return figure.value
 
 
+_COUNTRY: Final = "The contributing country's ISO 3166-1 alpha-3 code."
+_TYPE: Final = "police or military."
+_KIND: Final = "The kind of record: pledge, arrival, transfer, departure or strength_report."
+_VALUE: Final = (
+    "The record's figure, a number of people: the pledged total, or those moved or counted."
+)
+_QUALIFIER: Final = "The qualifier of {}: exact, about, at_least, more_than, at_most or less_than."
+_SOURCES: Final = "The ids of the sources cited, joined with '; '."
+
+
+def _enum_value(member: enum.Enum | None) -> object:
+    return None if member is None else member.value
+
+
 def _record_columns() -> tuple[Column, ...]:
     """The columns of :func:`records_frame`, derived from the attrs fields of the record kinds.
 
@@ -169,12 +197,14 @@ def _record_columns() -> tuple[Column, ...]:
     from .contingents import RECORD_TYPES, Record  # noqa: PLC0415
 
     columns: list[Column] = [
-        ("date", "Date", lambda r: r[1].on),
-        ("country", "String", lambda r: r[0].country.code),
-        ("personnel_type", "String", lambda r: r[0].personnel_type.value),
-        ("kind", "String", lambda r: r[1].kind),
-        ("value", "Int64", lambda r: _count(r[1].figure)),
-        ("qualifier", "String", lambda r: r[1].figure.qualifier.value),
+        Column("date", "Date", "The day of the record.", lambda r: r[1].on),
+        Column("country", "String", _COUNTRY, lambda r: r[0].country.code),
+        Column("personnel_type", "String", _TYPE, lambda r: r[0].personnel_type.value),
+        Column("kind", "String", _KIND, lambda r: r[1].kind),
+        Column("value", "Int64", _VALUE, lambda r: _count(r[1].figure)),
+        Column(
+            "qualifier", "String", _QUALIFIER.format("value"), lambda r: r[1].figure.qualifier.value
+        ),
     ]
     seen = {"on", *(cls.figure_field for cls in RECORD_TYPES)}
     classes: tuple[type[Record], ...] = (Record, *RECORD_TYPES)
@@ -197,19 +227,39 @@ def _field_columns(cls: type, name: str, hint: object) -> list[Column]:
 
     args = [arg for arg in get_args(hint) if arg is not type(None)] if get_args(hint) else []
     single = args[0] if len(args) == 1 and get_origin(hint) is not tuple else hint
+    shared = cls.__name__ == "Record"  # a field of every kind
+    where = f"The record's {name.replace('_', ' ')}" + (
+        "" if shared else f" (a {cls.__name__}'s; empty for the other kinds)"
+    )
     if isinstance(single, type) and issubclass(single, enum.Enum):
-        return [(name, "String", lambda r: None if get(r) is None else get(r).value)]
+        values = ", ".join(member.value for member in single)
+        description = f"{where}: {values}."
+        return [Column(name, "String", description, lambda r: _enum_value(get(r)))]
     if single is str:
-        return [(name, "String", get)]
+        return [Column(name, "String", f"{where}.", get)]
     if single is Figure:
         return [
-            (name, "OptionalInt64", lambda r: None if get(r) is None else _count(get(r))),
-            (f"{name}_qualifier", "String", lambda r: _qualifier(get(r))),
+            Column(
+                name,
+                "OptionalInt64",
+                f"{where}: a number of people.",
+                lambda r: None if get(r) is None else _count(get(r)),
+            ),
+            Column(
+                f"{name}_qualifier", "String", _QUALIFIER.format(name), lambda r: _qualifier(get(r))
+            ),
         ]
     if hint == tuple[str, ...]:
-        return [(name, "String", lambda r: None if get(r) is None else _ids(get(r)))]
+        return [
+            Column(name, "String", _SOURCES, lambda r: None if get(r) is None else _ids(get(r)))
+        ]
     if hint == tuple[Alternative, ...]:
-        return [(name, "String", lambda r: "; ".join(str(a.value) for a in get(r) or ()))]
+        description = "The values other sources give, joined with '; '."
+        return [
+            Column(
+                name, "String", description, lambda r: "; ".join(str(a.value) for a in get(r) or ())
+            )
+        ]
     msg = f"records_frame has no column for {cls.__name__}.{name}, of type {hint}"
     raise TypeError(msg)
 
@@ -232,19 +282,40 @@ def records_frame(mission: Mission, backend: str | None = None) -> Frame:
     return _frame(_record_columns(), rows, backend)
 
 
+def _counts(name: str, meaning: str, get: Callable[[Any], Figure]) -> tuple[Column, Column]:
+    """The two columns of a count: its value, a whole number of people, and its qualifier."""
+    return (
+        Column(name, "Int64", meaning, lambda row: _count(get(row))),
+        Column(
+            f"{name}_qualifier",
+            "String",
+            _QUALIFIER.format(name),
+            lambda row: get(row).qualifier.value,
+        ),
+    )
+
+
 _TIMELINE_COLUMNS: Final[Sequence[Column]] = (
-    ("date", "Date", lambda r: r[0].as_of),
-    ("country", "String", lambda r: r[1].country.code),
-    ("personnel_type", "String", lambda r: r[1].personnel_type.value),
-    ("deployed", "Int64", lambda r: _count(r[1].deployed)),
-    ("deployed_qualifier", "String", lambda r: r[1].deployed.qualifier.value),
-    ("committed", "Int64", lambda r: _count(r[1].committed)),
-    ("committed_qualifier", "String", lambda r: r[1].committed.qualifier.value),
-    ("outstanding", "Int64", lambda r: _count(r[1].outstanding)),
-    ("outstanding_qualifier", "String", lambda r: r[1].outstanding.qualifier.value),
-    ("projected", "Int64", lambda r: _count(r[1].projected)),
-    ("projected_qualifier", "String", lambda r: r[1].projected.qualifier.value),
-    ("extrapolated", "Boolean", lambda r: r[0].extrapolated),
+    Column("date", "Date", "The day.", lambda r: r[0].as_of),
+    Column("country", "String", _COUNTRY, lambda r: r[1].country.code),
+    Column("personnel_type", "String", _TYPE, lambda r: r[1].personnel_type.value),
+    *_counts("deployed", "Personnel deployed that day.", lambda r: r[1].deployed),
+    *_counts("committed", "Personnel pledged and not lapsed that day.", lambda r: r[1].committed),
+    *_counts(
+        "outstanding",
+        "Committed personnel not yet deployed: max(0, committed - deployed).",
+        lambda r: r[1].outstanding,
+    ),
+    *_counts(
+        "projected", "The projected force: max(committed, deployed).", lambda r: r[1].projected
+    ),
+    Column(
+        "extrapolated",
+        "Boolean",
+        "Whether the day is after the last day the records describe (current_through): its "
+        "counts are the last recorded ones, carried forward.",
+        lambda r: r[0].extrapolated,
+    ),
 )
 
 
@@ -303,14 +374,36 @@ def timeline_frame(
 
 
 _MANDATE_COLUMNS: Final[Sequence[Column]] = (
-    ("resolution", "String", lambda m: m.resolution),
-    ("adopted", "Date", lambda m: m.adopted),
-    ("expires", "Date", lambda m: m.expires),
-    ("ceiling", "OptionalInt64", lambda m: None if m.ceiling is None else _count(m.ceiling)),
-    ("vote", "String", lambda m: None if m.vote is None else str(m.vote)),
-    ("term", "String", lambda m: None if m.term is None else str(m.term)),
-    ("sources", "String", lambda m: _ids(m.sources)),
-    ("note", "String", lambda m: m.note),
+    Column(
+        "resolution",
+        "String",
+        "The resolution's symbol, like 'S/RES/2699 (2023)'.",
+        lambda m: m.resolution,
+    ),
+    Column("adopted", "Date", "The day it was adopted.", lambda m: m.adopted),
+    Column(
+        "expires", "Date", "The first day it no longer authorises the mission.", lambda m: m.expires
+    ),
+    Column(
+        "ceiling",
+        "OptionalInt64",
+        "The most personnel it authorises, if it says.",
+        lambda m: None if m.ceiling is None else _count(m.ceiling),
+    ),
+    Column(
+        "vote",
+        "String",
+        "The vote: in favour-against-abstentions.",
+        lambda m: None if m.vote is None else str(m.vote),
+    ),
+    Column(
+        "term",
+        "String",
+        "Its term, as an ISO 8601 duration like 'P12M'.",
+        lambda m: None if m.term is None else str(m.term),
+    ),
+    Column("sources", "String", _SOURCES, lambda m: _ids(m.sources)),
+    Column("note", "String", "A note on the mandate.", lambda m: m.note),
 )
 
 
@@ -326,18 +419,33 @@ def mandates_frame(timeline: MandateTimeline, backend: str | None = None) -> Fra
 
 
 _INDICATOR_COLUMNS: Final[Sequence[Column]] = (
-    ("name", "String", lambda i: i.name),
-    ("area", "String", lambda i: i.area),
-    ("value", "Number", lambda i: i.value.value),
-    ("qualifier", "String", lambda i: _qualifier(i.value)),
-    ("unit", "String", lambda i: i.unit),
-    ("period_start", "Date", lambda i: i.period_start),
-    ("as_of", "Date", lambda i: i.as_of),
-    ("published", "Date", lambda i: i.published),
-    ("alternatives", "String", lambda i: "; ".join(str(a.value) for a in i.alternatives)),
-    ("confidence", "String", lambda i: i.confidence.value if i.confidence else None),
-    ("sources", "String", lambda i: _ids(i.sources)),
-    ("note", "String", lambda i: i.note),
+    Column("name", "String", "What is counted.", lambda i: i.name),
+    Column("area", "String", "Where it counts.", lambda i: i.area),
+    Column(
+        "value",
+        "Number",
+        "The figure, in the unit of the unit column: integers when every value is whole.",
+        lambda i: i.value.value,
+    ),
+    Column("qualifier", "String", _QUALIFIER.format("value"), lambda i: _qualifier(i.value)),
+    Column("unit", "String", "What the value counts.", lambda i: i.unit),
+    Column(
+        "period_start",
+        "Date",
+        "The first day of the period it counts, if any.",
+        lambda i: i.period_start,
+    ),
+    Column("as_of", "Date", "The last day its data describe.", lambda i: i.as_of),
+    Column("published", "Date", "The day it was published.", lambda i: i.published),
+    Column(
+        "alternatives",
+        "String",
+        "The values other sources give, joined with '; '.",
+        lambda i: "; ".join(str(a.value) for a in i.alternatives),
+    ),
+    Column("confidence", "String", "high, medium or low.", lambda i: _enum_value(i.confidence)),
+    Column("sources", "String", _SOURCES, lambda i: _ids(i.sources)),
+    Column("note", "String", "A note on the figure.", lambda i: i.note),
 )
 
 
@@ -431,8 +539,14 @@ def table_frame(
         msg = f"no table {table!r}; the tables are {', '.join(chosen)}"
         raise KeyError(msg)
     spec = chosen[table]
-    columns: list[Column] = [(c.name, _TABLE_KINDS[c.type], _reader(c.get)) for c in spec.columns]
-    return _frame(columns, table_rows(spec, dataset, through), backend)
+    return _frame(_table_columns(spec), table_rows(spec, dataset, through), backend)
+
+
+def _table_columns(table: Table) -> list[Column]:
+    """The frame columns of a table of the data package, with the types its schema gives."""
+    return [
+        Column(c.name, _TABLE_KINDS[c.type], c.description, _reader(c.get)) for c in table.columns
+    ]
 
 
 def _reader(get: Callable[[Any], object]) -> Callable[[Any], object]:
@@ -476,3 +590,44 @@ def sources_frame(mission: Mission, backend: str | None = None) -> Frame: ...
 def sources_frame(mission: Mission, backend: str | None = None) -> Frame:
     """Every source *mission* cites, one row each (see :func:`table_frame`)."""
     return table_frame("sources", mission, backend=backend)
+
+
+def columns(frame: str) -> list[tuple[str, str, str]]:
+    """The columns of a frame, as (name, type, meaning), for the documentation.
+
+    *frame* is the name of a frame function (``"records_frame"``, ``"timeline_frame"``,
+    ``"mandates_frame"``, ``"indicators_frame"``), or the name of a table of the data package,
+    as :func:`table_frame` gives it (``"strength"``).
+
+    >>> columns("timeline_frame")[3]
+    ('deployed', 'integer', 'Personnel deployed that day.')
+    """
+    from .export import TABLES  # noqa: PLC0415
+
+    own: dict[str, Callable[[], Sequence[Column]]] = {
+        "records_frame": _record_columns,
+        "timeline_frame": lambda: _TIMELINE_COLUMNS,
+        "mandates_frame": lambda: _MANDATE_COLUMNS,
+        "indicators_frame": lambda: _INDICATOR_COLUMNS,
+    }
+    tables = {t.name: t for t in TABLES}
+    if frame in own:
+        chosen: Sequence[Column] = own[frame]()
+    elif frame in tables:
+        chosen = _table_columns(tables[frame])
+    else:
+        msg = f"no frame {frame!r}; the frames are {', '.join([*own, *tables])}"
+        raise KeyError(msg)
+    return [(c.name, _TYPE_NAMES[c.kind], c.description) for c in chosen]
+
+
+_TYPE_NAMES: Final = {
+    "String": "string",
+    "Date": "date",
+    "Boolean": "boolean",
+    "Int64": "integer",
+    "OptionalInt64": "integer, or empty",
+    "Float64": "float",
+    "Number": "integer, or float if one value is not whole",
+}
+"""How the documentation names the type of a column."""
