@@ -7,6 +7,7 @@ import runpy
 import threading
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Final
 
 import attrs
 import pytest
@@ -19,11 +20,13 @@ from haiti_mss import (
     DataError,
     Dataset,
     Departure,
+    Duration,
     Figure,
     Mission,
     Pledge,
     Source,
     StrengthReport,
+    Vote,
     data,
     dump,
     from_json,
@@ -380,3 +383,61 @@ def test_a_file_that_never_ends_is_not_read_to_the_end(monkeypatch, tmp_path):
     small = tmp_path / "small.json"
     small.write_text('{"schema": "haiti-mss/1", "sources": {}, "missions": []}', encoding="utf-8")
     assert () == load(small).missions
+
+
+HUGE: Final = 10**5000
+ABOUT: Final = "(got an integer of about 5,001 digits)"
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: Figure(HUGE), f"value: must be at most 10**15 in size {ABOUT}"),
+        (
+            lambda: Arrival(on=date(2024, 1, 1), personnel=HUGE),
+            f"must be at most 10**15 in size {ABOUT}",
+        ),
+        (
+            lambda: Vote(in_favour=-HUGE),
+            "in_favour: must be >= 0 (got a negative integer of about 5,001 digits)",
+        ),
+        (lambda: Duration(years=HUGE), f"years: must be at most 10,000 {ABOUT}"),
+        (lambda: Duration.parse("P" + "9" * 5000 + "M"), "has a count above 10,000"),
+        (lambda: Duration.parse("9" * 5000 + " months"), "has a count above 10,000"),
+    ],
+    ids=["Figure", "Arrival", "Vote", "Duration", "Duration.parse", "Duration.parse words"],
+)
+def test_integers_past_python_s_limit_are_data_errors(make, message):
+    """An integer of 5,000 digits is refused by a DataError that describes it: no ValueError."""
+    with pytest.raises(DataError) as refused:
+        make()
+    assert message in str(refused.value)
+    assert len(str(refused.value)) < 200
+
+
+def test_a_schema_version_of_thousands_of_digits_is_newer_not_a_crash():
+    """The version is compared as digits; the message shortens it."""
+    document = {"schema": "haiti-mss/" + "9" * 5000, "sources": {}, "missions": []}
+    with pytest.raises(DataError, match="is newer than this release") as refused:
+        from_json(json.dumps(document), Dataset)
+    assert len(str(refused.value)) < 200
+    document["schema"] = "haiti-mss/0" + "0" * 5000 + "1"  # no version is written so
+    with pytest.raises(DataError, match="unknown schema version 'haiti-mss/000") as refused:
+        from_json(json.dumps(document), Dataset)
+    assert len(str(refused.value)) < 200
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("a\x00b.json", "$: cannot read 'a\\x00b.json': embedded null byte"),
+        (3, "$: load takes a path, as a str or a pathlib.Path, not int"),
+        (None, "$: load takes a path, as a str or a pathlib.Path, not NoneType"),
+        (b"/etc/hostname", "$: load takes a path, as a str or a pathlib.Path, not bytes"),
+    ],
+)
+def test_load_of_what_is_not_a_path_is_a_data_error(path, message):
+    """Not a TypeError or a ValueError from the file system."""
+    with pytest.raises(DataError) as refused:
+        load(path)
+    assert message == str(refused.value)

@@ -33,8 +33,17 @@ _SHORT.maxlevel = 3
 _SHORT.maxstring = _SHORT.maxother = _SHORT.maxlong = 50
 
 
+_LONG_INT_BITS: Final = 200
+"""Past this many bits (about 60 digits), an integer is described, not written out: writing it
+takes time that grows with the square of its length, and Python refuses past 4,300 digits."""
+
+
 def show(value: object) -> str:
     """*value* as an error message echoes it: short, however large or deep the value is."""
+    if isinstance(value, int) and value.bit_length() > _LONG_INT_BITS:
+        digits = int(value.bit_length() * 0.30103) + 1  # log10(2): within one of the count
+        kind = "a negative integer" if value < 0 else "an integer"
+        return f"{kind} of about {digits:,} digits"
     text = _SHORT.repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -285,7 +294,7 @@ def _check_count(value: object) -> None:
     if not is_int(value):
         raise DataError.at((), f"must be an int, not {type_name(value)} ({show(value)})")
     if value < 0:  # type: ignore[operator]  # checked above
-        raise DataError.at((), f"must be >= 0 (got {value})")
+        raise DataError.at((), f"must be >= 0 (got {show(value)})")
 
 
 is_count: Final[Rule[int]] = Rule(_check_count, parse_int, {"type": "integer", "minimum": 0})

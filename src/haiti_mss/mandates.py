@@ -82,9 +82,15 @@ _WORDS: Final = re.compile(r"(\d+|[a-z]+)[\s-]+(year|month|week|day)s?", re.IGNO
 _UNIT_FIELDS: Final = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
 
 
+def _not_too_long(text: str, numbers: Iterable[str | None]) -> None:
+    """Refuse, unread, a count of hundreds of digits: far above 10,000, and slow to convert."""
+    if any(number and number.isdigit() and len(number) > 300 for number in numbers):
+        raise DataError.at((), f"{show(text)} has a count above 10,000 (of each unit)")
+
+
 def _at_most_10000(_: object, attribute: attrs.Attribute[Any], value: int) -> None:
     if value > 10_000:
-        raise DataError.at(attribute.name, f"must be at most 10,000 (got {value})")
+        raise DataError.at(attribute.name, f"must be at most 10,000 (got {show(value)})")
 
 
 @attrs.frozen(kw_only=True)
@@ -120,6 +126,7 @@ class Duration:
         stripped = text.strip()
         match = _ISO_DURATION.fullmatch(stripped)
         if match and any(match.groups()):
+            _not_too_long(text, match.groups())
             years, months, weeks, days = (int(g or 0) for g in match.groups())
             return cls(years=years, months=months, weeks=weeks, days=days)
         parts: dict[str, int] = {}
@@ -127,6 +134,7 @@ class Duration:
         for found in _WORDS.finditer(stripped):
             between = stripped[position : found.start()].strip(" ,").lower()
             count_text, unit = found[1].lower(), _UNIT_FIELDS[found[2].lower()]
+            _not_too_long(text, (count_text,))
             count = int(count_text) if count_text.isdigit() else _NUMBERS.get(count_text)
             if between not in {"", "and"} or count is None or unit in parts:
                 break

@@ -80,11 +80,25 @@ def migrate(document: dict[str, Any]) -> dict[str, Any]:
         message = f"required field missing; this release reads {reads}"
     elif isinstance(version, str) and (match := _SCHEMA_PATTERN.fullmatch(version)):
         message = (
-            f"{version} is newer than this release of haiti_mss, which reads {reads}; "
+            f"{_shown(version)} is newer than this release of haiti_mss, which reads {reads}; "
             "upgrade haiti_mss to read it"
-            if int(match[1]) > int(SCHEMA.rpartition("/")[2])
-            else f"unknown schema version {version}; this release reads {reads}"
+            if _later(match[1], SCHEMA.rpartition("/")[2])
+            else f"unknown schema version {_shown(version)}; this release reads {reads}"
         )
     else:
         message = f"{show(version)} is not a haiti_mss schema version; this release reads {reads}"
     raise DataError.at(("$", "schema"), message)
+
+
+def _later(version: str, current: str) -> bool:
+    """Whether the version number written *version* is after *current*, both digits only.
+
+    Compared as digits, not as ints: a number of thousands of digits would not convert.
+    """
+    first, second = version.lstrip("0") or "0", current.lstrip("0") or "0"
+    return (len(first), first) > (len(second), second)
+
+
+def _shown(version: str) -> str:
+    """A schema version as a message names it: as written, or shortened if it is long."""
+    return version if len(version) <= 50 else show(version)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from os import PathLike
 from pathlib import Path
 from typing import Any, Final
 
@@ -77,11 +78,17 @@ def load(path: str | Path) -> Dataset:
     Raises:
         DataError: the file cannot be read, is too large, or is not a valid dataset.
     """
+    if not isinstance(path, str | PathLike):
+        raise DataError.at(
+            "$", f"load takes a path, as a str or a pathlib.Path, not {type(path).__name__}"
+        )
     try:
         with Path(path).open("rb") as file:
             text = file.read(MAX_FILE_SIZE + 1)
     except OSError as error:
         raise DataError.at("$", f"cannot read {str(path)!r}: {error.strerror}") from None
+    except ValueError as error:  # a name the system cannot hold, such as one with a NUL
+        raise DataError.at("$", f"cannot read {str(path)!r}: {error}") from None
     if len(text) > MAX_FILE_SIZE:
         raise DataError.at("$", f"{str(path)!r} is larger than {MAX_FILE_SIZE:,} bytes; not read")
     return from_json(text, Dataset)
