@@ -163,8 +163,7 @@ def test_frames_of_contributions_milestones_and_sources(table):
     from haiti_mss import frames  # noqa: PLC0415
     from haiti_mss.export import TABLES  # noqa: PLC0415
 
-    draw = getattr(frames, f"{table}_frame")
-    frame = nw.from_native(draw(data.mss(), backend="polars"))
+    frame = nw.from_native(frames.table_frame(table, data.mss(), backend="polars"))
     (spec,) = [t for t in TABLES if t.name == table]
     assert [c.name for c in spec.columns] == frame.columns
     assert len(getattr(data.mss(), table)) == len(frame)

@@ -139,5 +139,5 @@ assert_type(mss.timeline_frame("2024-06-01", "2024-09-01", backend="polars"), pl
 assert_type(mss.indicators_frame(backend="pandas", name="killings"), pd.DataFrame)
 assert_type(mss.mandates.frame(backend="polars"), pl.DataFrame)
 assert_type(frames.table_frame("strength", backend="polars"), pl.DataFrame)
-assert_type(frames.contributions_frame(mss, backend="pandas"), pd.DataFrame)
-assert_type(frames.sources_frame(mss), frames.Frame)
+assert_type(frames.table_frame("contributions", mss, backend="pandas"), pd.DataFrame)
+assert_type(frames.table_frame("sources", mss), frames.Frame)

@@ -54,6 +54,8 @@ class Column:
     get: Callable[[Any], object] = attrs.field(eq=False, repr=False)
     unit: str | None = None
     constraints: dict[str, Any] | None = None
+    required: bool = False
+    """Whether every row has a value, a constraint of the Table Schema that frictionless checks."""
 
 
 @attrs.frozen
@@ -78,8 +80,12 @@ class Table:
             }
             if column.unit is not None:
                 field["unit"] = column.unit
-            if column.constraints is not None:
-                field["constraints"] = column.constraints
+            constraints = {
+                **(column.constraints or {}),
+                **({"required": True} if column.required else {}),
+            }
+            if constraints:
+                field["constraints"] = constraints
             fields.append(field)
         schema: dict[str, Any] = {"fields": fields, "primaryKey": list(self.primary_key)}
         if self.foreign_keys:
@@ -113,7 +119,12 @@ def _day(name: str, description: str, get: Callable[[Any], date | None]) -> Colu
 
 
 def _figure(
-    name: str, description: str, get: Callable[[Any], Figure | None], unit: str = "persons"
+    name: str,
+    description: str,
+    get: Callable[[Any], Figure | None],
+    unit: str = "persons",
+    *,
+    required: bool = False,
 ) -> tuple[Column, Column]:
     """The two columns of a figure: its value (a whole number of *unit*) and its qualifier."""
 
@@ -127,13 +138,14 @@ def _figure(
 
     kind = "integer" if unit == "persons" else "number"
     return (
-        Column(name, kind, description, value, unit),
+        Column(name, kind, description, value, unit, required=required),
         Column(
             f"{name}_qualifier",
             "string",
             f"The qualifier of {name}: exact, or how the true number relates to the value.",
             qualifier,
             constraints=_QUALIFIERS,
+            required=required,
         ),
     )
 
@@ -264,7 +276,11 @@ def _strength(
 def _month_ends(
     dataset: Dataset, through: date
 ) -> Iterator[tuple[Mission, ContingentStatus, Status]]:
-    """The statuses of each mission on the last day of each month it exists, with personnel."""
+    """The statuses of each mission on the last day of each month it exists, with personnel.
+
+    Its rows are those of the daily table, and :func:`haiti_mss.frames.timeline_frame`'s:
+    (mission, the contingent's status, the mission's status).
+    """
     for mission in dataset.missions:
         for day in _days(mission, through):
             if day.day != calendar.monthrange(day.year, day.month)[1]:
@@ -277,17 +293,26 @@ def _month_ends(
 
 def _strength_columns() -> tuple[Column, ...]:
     return (
-        *_figure("deployed", "Personnel deployed that day.", lambda r: r[1].deployed),
         *_figure(
-            "committed", "Personnel pledged and not lapsed that day.", lambda r: r[1].committed
+            "deployed", "Personnel deployed that day.", lambda r: r[1].deployed, required=True
+        ),
+        *_figure(
+            "committed",
+            "Personnel pledged and not lapsed that day.",
+            lambda r: r[1].committed,
+            required=True,
         ),
         *_figure(
             "outstanding",
             "Committed personnel not yet deployed: max(0, committed - deployed).",
             lambda r: r[1].outstanding,
+            required=True,
         ),
         *_figure(
-            "projected", "The projected force: max(committed, deployed).", lambda r: r[1].projected
+            "projected",
+            "The projected force: max(committed, deployed).",
+            lambda r: r[1].projected,
+            required=True,
         ),
         Column(
             "extrapolated",
@@ -542,13 +567,13 @@ TABLES: Final[tuple[Table, ...]] = (
         "Each contingent's strength on every day its mission exists, by the counting rules.",
         (
             *_MISSION_KEY,
+            _day("date", "The day.", lambda r: r[2].as_of),
             _text(
                 "country",
                 "The contributing country's ISO 3166-1 alpha-3 code.",
                 lambda r: r[1].country.code,
             ),
             _enum("personnel_type", "police or military.", lambda r: r[1].personnel_type),
-            _day("date", "The day.", lambda r: r[2].as_of),
             *_strength_columns(),
         ),
         _strength,

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
     from ._calendar import Frequency
     from .datasets import Dataset
+    from .export import Column as TableColumn
     from .export import Table
     from .figures import Figure
     from .mandates import MandateTimeline
@@ -53,12 +54,9 @@ __all__ = [
     "Column",
     "Frame",
     "columns",
-    "contributions_frame",
     "indicators_frame",
     "mandates_frame",
-    "milestones_frame",
     "records_frame",
-    "sources_frame",
     "table_frame",
     "timeline_frame",
 ]
@@ -282,41 +280,12 @@ def records_frame(mission: Mission, backend: str | None = None) -> Frame:
     return _frame(_record_columns(), rows, backend)
 
 
-def _counts(name: str, meaning: str, get: Callable[[Any], Figure]) -> tuple[Column, Column]:
-    """The two columns of a count: its value, a whole number of people, and its qualifier."""
-    return (
-        Column(name, "Int64", meaning, lambda row: _count(get(row))),
-        Column(
-            f"{name}_qualifier",
-            "String",
-            _QUALIFIER.format(name),
-            lambda row: get(row).qualifier.value,
-        ),
-    )
+def _timeline_columns() -> list[Column]:
+    """The columns of a timeline: those of the data package's daily strength table, by day."""
+    from .export import TABLES  # noqa: PLC0415
 
-
-_TIMELINE_COLUMNS: Final[Sequence[Column]] = (
-    Column("date", "Date", "The day.", lambda r: r[0].as_of),
-    Column("country", "String", _COUNTRY, lambda r: r[1].country.code),
-    Column("personnel_type", "String", _TYPE, lambda r: r[1].personnel_type.value),
-    *_counts("deployed", "Personnel deployed that day.", lambda r: r[1].deployed),
-    *_counts("committed", "Personnel pledged and not lapsed that day.", lambda r: r[1].committed),
-    *_counts(
-        "outstanding",
-        "Committed personnel not yet deployed: max(0, committed - deployed).",
-        lambda r: r[1].outstanding,
-    ),
-    *_counts(
-        "projected", "The projected force: max(committed, deployed).", lambda r: r[1].projected
-    ),
-    Column(
-        "extrapolated",
-        "Boolean",
-        "Whether the day is after the last day the records describe (current_through): its "
-        "counts are the last recorded ones, carried forward.",
-        lambda r: r[0].extrapolated,
-    ),
-)
+    (strength,) = [table for table in TABLES if table.name == "strength"]
+    return [column for column in _table_columns(strength) if column.name != "mission"]
 
 
 @overload
@@ -369,8 +338,8 @@ def timeline_frame(
     True
     """
     statuses = mission.timeline(to_day(start, "start"), to_day(end, "end"), rule)
-    rows = ((status, c) for status in statuses for c in status.contingents)
-    return _frame(_TIMELINE_COLUMNS, rows, backend)
+    rows = ((mission, c, status) for status in statuses for c in status.contingents)
+    return _frame(_timeline_columns(), rows, backend)
 
 
 _MANDATE_COLUMNS: Final[Sequence[Column]] = (
@@ -544,9 +513,14 @@ def table_frame(
 
 def _table_columns(table: Table) -> list[Column]:
     """The frame columns of a table of the data package, with the types its schema gives."""
-    return [
-        Column(c.name, _TABLE_KINDS[c.type], c.description, _reader(c.get)) for c in table.columns
-    ]
+    return [Column(c.name, _kind_of(c), c.description, _reader(c.get)) for c in table.columns]
+
+
+def _kind_of(column: TableColumn) -> str:
+    """The frame type of a column of the package: an integer that is required is never empty."""
+    if column.type == "integer" and column.required:
+        return "Int64"
+    return _TABLE_KINDS[column.type]
 
 
 def _reader(get: Callable[[Any], object]) -> Callable[[Any], object]:
@@ -557,39 +531,6 @@ def _reader(get: Callable[[Any], object]) -> Callable[[Any], object]:
         return float(value) if isinstance(value, Decimal) else value
 
     return read
-
-
-@overload
-def contributions_frame(mission: Mission, backend: Literal["pandas"]) -> pd.DataFrame: ...
-@overload
-def contributions_frame(mission: Mission, backend: Literal["polars"]) -> pl.DataFrame: ...
-@overload
-def contributions_frame(mission: Mission, backend: str | None = None) -> Frame: ...
-def contributions_frame(mission: Mission, backend: str | None = None) -> Frame:
-    """Every contribution of money to *mission*, one row each (see :func:`table_frame`)."""
-    return table_frame("contributions", mission, backend=backend)
-
-
-@overload
-def milestones_frame(mission: Mission, backend: Literal["pandas"]) -> pd.DataFrame: ...
-@overload
-def milestones_frame(mission: Mission, backend: Literal["polars"]) -> pl.DataFrame: ...
-@overload
-def milestones_frame(mission: Mission, backend: str | None = None) -> Frame: ...
-def milestones_frame(mission: Mission, backend: str | None = None) -> Frame:
-    """Every milestone of *mission*, one row each (see :func:`table_frame`)."""
-    return table_frame("milestones", mission, backend=backend)
-
-
-@overload
-def sources_frame(mission: Mission, backend: Literal["pandas"]) -> pd.DataFrame: ...
-@overload
-def sources_frame(mission: Mission, backend: Literal["polars"]) -> pl.DataFrame: ...
-@overload
-def sources_frame(mission: Mission, backend: str | None = None) -> Frame: ...
-def sources_frame(mission: Mission, backend: str | None = None) -> Frame:
-    """Every source *mission* cites, one row each (see :func:`table_frame`)."""
-    return table_frame("sources", mission, backend=backend)
 
 
 def columns(frame: str) -> list[tuple[str, str, str]]:
@@ -606,7 +547,7 @@ def columns(frame: str) -> list[tuple[str, str, str]]:
 
     own: dict[str, Callable[[], Sequence[Column]]] = {
         "records_frame": _record_columns,
-        "timeline_frame": lambda: _TIMELINE_COLUMNS,
+        "timeline_frame": _timeline_columns,
         "mandates_frame": lambda: _MANDATE_COLUMNS,
         "indicators_frame": lambda: _INDICATOR_COLUMNS,
     }
