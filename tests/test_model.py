@@ -218,7 +218,7 @@ def test_codes_are_only_valid_in_capitals(code):
         ),
         (
             lambda: Source(id="ap", publisher=" ", title="t"),
-            "publisher: must not be empty (got ' ')",
+            "publisher: must not be empty or invisible (got ' ')",
         ),
         (
             lambda: Source(id="ap", publisher="AP", title="t", url="www.example.org"),
@@ -273,7 +273,7 @@ def test_codes_are_only_valid_in_capitals(code):
         ),
         (
             lambda: Milestone(on=D(2024, 1, 26), title="", kind="ruling"),
-            "title: must not be empty (got '')",
+            "title: must not be empty or invisible (got '')",
         ),
         (
             lambda: Milestone(on=D(2024, 1, 26), title="t", countries="KEN"),

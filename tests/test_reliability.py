@@ -441,3 +441,33 @@ def test_load_of_what_is_not_a_path_is_a_data_error(path, message):
     with pytest.raises(DataError) as refused:
         load(path)
     assert message == str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("21 Sep 0001", "the year 0001 is read as 2001"),
+        ("21 Sep 0099", "the year 0099 is read as 1999"),
+        ("1999 21 Sep 2024", "names more than one year (1999, 2024)"),
+        ("2024 " + "1" * 300_000, "is too long to be a date"),
+    ],
+)
+def test_query_dates_are_read_as_written_or_refused(text, message):
+    """A year is never guessed, nor one of two dropped; a long string is not parsed at all."""
+    with pytest.raises(DataError) as refused:
+        data.mss().status(text)
+    assert message in str(refused.value)
+    assert date(2024, 9, 21) == data.mss().status("21 Sep 2024").as_of
+
+
+@pytest.mark.parametrize(
+    "name", ["\u200b", "\u2800", "\u3164", "\ufeff", "\u200e", "\x00", "\u180e", "\u115f", "\u3000"]
+)
+def test_text_with_nothing_visible_is_not_a_name(document, name):
+    """A zero-width space, a direction mark, a filler or a control is no name, in a file or not."""
+    document["missions"][0]["name"] = name
+    with pytest.raises(DataError, match=r"\$\.missions\[0\]\.name: must not be empty or invisible"):
+        from_json(json.dumps(document), Dataset)
+    with pytest.raises(DataError, match="publisher: must not be empty or invisible"):
+        Source(id="x", publisher=name)
+    assert "Haïti\u200b" == Source(id="x", publisher="Haïti\u200b").publisher  # visible, kept

@@ -12,6 +12,7 @@ import functools
 import math
 import re
 import reprlib
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -244,10 +245,29 @@ def check_unicode(value: str, where: str | int | tuple[str | int, ...]) -> None:
         ) from None
 
 
+_BLANKS: Final = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+"""Characters that draw nothing although Unicode does not class them as spaces or controls:
+the Hangul fillers and the blank braille pattern."""
+
+
+def visible(text: str) -> bool:
+    """Whether *text* has something in it that draws: the rule of text that must not be empty."""
+    return any(map(_draws, text))
+
+
+def _draws(character: str) -> bool:
+    """Whether *character* draws something.
+
+    Not a space, a control, a format character (a zero-width space, a direction mark), an
+    unassigned or private character, or a blank filler.
+    """
+    return unicodedata.category(character)[0] not in "ZC" and character not in _BLANKS
+
+
 def _check_text(value: object) -> None:
     _check_str(value)
-    if not value.strip():  # type: ignore[attr-defined]  # a str, checked above
-        raise DataError.at((), f"must not be empty (got {show(value)})")
+    if not visible(value):  # type: ignore[arg-type]  # a str, checked above
+        raise DataError.at((), f"must not be empty or invisible (got {show(value)})")
 
 
 TEXT_SCHEMA: Final = {"type": "string", "pattern": "\\S"}
@@ -309,6 +329,8 @@ def is_number(value: object) -> bool:
 
 
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)", re.ASCII)
+_LONGEST_DATE: Final = 100
+"""The longest query date string read: "Wednesday, the 21st of September, 2024" has 38."""
 
 
 def to_day(value: date | str, name: str = "as_of") -> date:
@@ -341,10 +363,17 @@ def _parse_loose(text: str, value: str, name: str) -> date:
 
     # Two parses with different defaults: a component that the string leaves out takes the
     # default, so the two results differ exactly when the string is incomplete.
-    if not _YEAR.search(text):
+    if len(text) > _LONGEST_DATE:
+        raise DataError.at(name, f"{show(value)} is too long to be a date")
+    years = set(_YEAR.findall(text))
+    if not years:
         raise DataError.at(
             name,
             f"{show(value)} has no four-digit year; write it as YYYY-MM-DD or like '21 Sep 2024'",
+        )
+    if len(years) > 1:
+        raise DataError.at(
+            name, f"{show(value)} names more than one year ({', '.join(sorted(years))})"
         )
     readings: set[date] = set()
     for default, dayfirst in (
@@ -362,7 +391,13 @@ def _parse_loose(text: str, value: str, name: str) -> date:
             f"{show(value)} is incomplete or ambiguous as a date; "
             "write it as YYYY-MM-DD or like '21 Sep 2024'",
         )
-    return readings.pop()
+    day = readings.pop()
+    (year,) = years
+    if day.year != int(year):  # dateutil reads a year below 100 as this century's
+        raise DataError.at(
+            name, f"cannot read {show(value)} as a date: the year {year} is read as {day.year}"
+        )
+    return day
 
 
 def by_value(cls: type[E]) -> Mapping[str, E]:

@@ -22,6 +22,7 @@ from typing import Final
 import attrs
 from hypothesis import strategies as st
 
+from ._checks import visible
 from .contingents import (
     Arrival,
     Contingent,
@@ -83,10 +84,13 @@ _KEYS: Final = tuple((Country(code=code), kind) for code in _CODES for kind in P
 
 
 def texts(min_size: int = 0) -> st.SearchStrategy[str]:
-    """Short text of any printable characters (no lone surrogates, which JSON cannot carry)."""
+    """Short text of any printable characters (no lone surrogates, which JSON cannot carry).
+
+    With *min_size*, text that must not be empty: something in it draws (see ``visible``).
+    """
     alphabet = st.characters(exclude_categories=("Cs", "Cc"))
     text = st.text(alphabet, min_size=min_size, max_size=20)
-    return text.filter(str.strip) if min_size else text
+    return text.filter(visible) if min_size else text
 
 
 def qualifiers() -> st.SearchStrategy[Qualifier]:
