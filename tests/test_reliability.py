@@ -471,3 +471,29 @@ def test_text_with_nothing_visible_is_not_a_name(document, name):
     with pytest.raises(DataError, match="publisher: must not be empty or invisible"):
         Source(id="x", publisher=name)
     assert "Haïti\u200b" == Source(id="x", publisher="Haïti\u200b").publisher  # visible, kept
+
+
+def test_refused_codes_do_not_stay_in_the_caches(document):
+    """A refused document's long code is not kept: only what could be a code is cached."""
+    from haiti_mss import countries, funding  # noqa: PLC0415
+
+    caches = (countries._cached_name_of, countries._cached_code_for, funding._cached_currency)  # noqa: SLF001
+    before = [cache.cache_info().currsize for cache in caches]
+    for i in range(20):
+        long = f"{i:02d}" + "Q" * 100_000
+        bad = copy.deepcopy(document)
+        bad["missions"][0]["host"] = long
+        bad["missions"][0]["contributions"] = [
+            {
+                "on": "2024-03-11",
+                "donor": "USA",
+                "amount": "1",
+                "currency": long,
+                "status": "pledged",
+            }
+        ]
+        with pytest.raises(DataError, match="host"):
+            from_json(json.dumps(bad), Dataset)
+        with pytest.raises(DataError, match="country"):
+            Contingent(country=long, personnel_type="police")
+    assert before == [cache.cache_info().currsize for cache in caches]

@@ -14,8 +14,17 @@ from .errors import DataError
 __all__ = ["Country", "CountryLike"]
 
 
-@functools.cache
 def _name_of(code: str) -> str | None:
+    """The name of the country whose alpha-3 code is *code*, or None.
+
+    Only a string of three characters is looked up, so that the cache holds codes, not
+    whatever a refused document held.
+    """
+    return _cached_name_of(code) if len(code) == 3 else None
+
+
+@functools.cache  # at most the strings of three characters: codes
+def _cached_name_of(code: str) -> str | None:
     import pycountry  # noqa: PLC0415  # pycountry loads its database lazily; so do we
 
     countries: Any = pycountry.countries  # pycountry ships no type information
@@ -29,8 +38,17 @@ def is_alpha3(code: str) -> bool:
     return _name_of(code) is not None
 
 
-@functools.lru_cache(maxsize=1024)
+_LONGEST_NAME: Final = 100
+"""Longer than any country's name in ISO 3166 (the longest has 52 characters)."""
+
+
 def _code_for(text: str) -> str | None:
+    """The alpha-3 code of the country *text* names (a code or a name), or None."""
+    return _cached_code_for(text) if len(text) <= _LONGEST_NAME else None
+
+
+@functools.lru_cache(maxsize=1024)  # strings of at most _LONGEST_NAME characters
+def _cached_code_for(text: str) -> str | None:
     import pycountry  # noqa: PLC0415
 
     if not text:

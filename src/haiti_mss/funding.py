@@ -48,8 +48,13 @@ class ContributionStatus(enum.StrEnum):
     """Committed but held back, under a freeze or a stop-work order."""
 
 
-@functools.cache
 def _known_currency(code: str) -> bool:
+    """Whether *code* is an ISO 4217 currency code; only three characters are looked up."""
+    return len(code) == 3 and _cached_currency(code)
+
+
+@functools.cache  # at most the strings of three characters: codes
+def _cached_currency(code: str) -> bool:
     import pycountry  # noqa: PLC0415  # loaded when first needed
 
     currencies: Any = pycountry.currencies  # pycountry ships no type information
