@@ -161,7 +161,7 @@ def test_force_buildup_of_the_mss(tmp_path):
     )
     assert (
         "Source: haiti_mss dataset 0.1.0.dev0, compiled from 93 public sources; "
-        "the MSS ended on 2025-10-02. Figures as reported."
+        "the MSS ended on 2025-10-02; succeeded by the GSF. Figures as reported."
     ).replace("0.1.0.dev0", haiti_mss.__version__) == lines[-1]
     # The last day of the MSS: it handed over to the GSF on 2025-10-02.
     assert "On 2025-10-01, as reported" == ax.get_legend().get_title().get_text()

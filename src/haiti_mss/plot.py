@@ -30,7 +30,7 @@ from .indicators import Indicator
 from .mandates import Mandate
 from .milestones import Milestone, MilestoneKind
 from .missions import Mission
-from .status import Status
+from .status import Status, end_words
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -363,7 +363,10 @@ def _edge(mission: Mission) -> str:
     """How far the record of *mission* goes, for the source line."""
     ended = mission.ended_on
     if ended is not None and mission.last_day == ended - _DAY:
-        return f"the {mission.acronym} ended on {ended.isoformat()}"
+        handed_over = mission.handover is not None
+        return (
+            f"the {mission.acronym} {end_words(ended, mission.successor, handed_over=handed_over)}"
+        )
     through = mission.current_through.isoformat() if mission.current_through else "no day"
     return f"the {mission.acronym}'s records run to {through}, later days are extrapolated"
 
