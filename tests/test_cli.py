@@ -256,6 +256,8 @@ def test_control_characters_in_data_are_shown_not_obeyed(run, tmp_path, document
         (["--timeline", "2024-01-01", "2024-03-01", "--sources"], "not with --json or --timeline"),
         (["--json", "validate", "x.json"], "the options of the report do not apply to validate"),
         (["--as-of", "", "validate", "x.json"], "the options of the report do not apply"),
+        (["--timeline", "2024-01", "2024-03", "validate", "x.json"], "do not apply to validate"),
+        (["--timeline", "2024-01", "2024-03", "export", "out"], "do not apply to export"),
         (
             ["--as-of", "2025-01-01", "--timeline", "2025-01", "2025-03"],
             "--as-of is the day of one report; a timeline runs from START to END",

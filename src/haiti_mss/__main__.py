@@ -310,11 +310,11 @@ def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int
     arguments = parser.parse_args(argv)
     report = ("as_of", "mission", "json", "csv", "timeline", "sources")
     if arguments.command == "validate":
-        if any(getattr(arguments, name) not in {None, False} for name in report):
+        if any(getattr(arguments, name) not in (None, False) for name in report):
             parser.error("the options of the report do not apply to validate")
         return _validate(arguments.files)
     if arguments.command == "export":
-        if any(getattr(arguments, name) not in {None, False} for name in report):
+        if any(getattr(arguments, name) not in (None, False) for name in report):
             parser.error("the options of the report do not apply to export")
         return _export(parser, arguments.directory, arguments.through, today)
     if arguments.sources and (arguments.json or arguments.timeline):
