@@ -1,8 +1,11 @@
 """Fuzzing the loader: whatever the input, the result is a valid object or a DataError."""
 
 import copy
+import importlib.util
 import json
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -118,3 +121,52 @@ def test_figure_parse_reads_or_refuses(text):
     except DataError:
         return
     assert isinstance(figure, Figure)
+
+
+def _fuzzer():
+    """The atheris fuzzer's module, which imports without atheris to replay its targets."""
+    path = Path(__file__).parent.parent / "fuzz" / "fuzz_haiti_mss.py"
+    spec = importlib.util.spec_from_file_location("fuzz_haiti_mss", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+FUZZER = _fuzzer()
+CORPUS = sorted((Path(__file__).parent.parent / "fuzz" / "corpus").iterdir())
+
+
+def test_the_seed_corpus_covers_every_target_of_the_fuzzer():
+    """Each target has a seed, so that the long run starts from a valid input of each."""
+    targets = {raw[0] % len(FUZZER.TARGETS) for raw in (p.read_bytes() for p in CORPUS)}
+    assert set(range(len(FUZZER.TARGETS))) == targets
+
+
+@pytest.mark.parametrize("seed", CORPUS, ids=lambda p: p.name)
+def test_the_seeds_of_the_fuzzer_hold_its_properties(seed):
+    """The fuzzer's seeds run through its targets without a finding (an exception)."""
+    FUZZER.one_input(seed.read_bytes())
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(
+    target=st.integers(0, 255),
+    seed=st.sampled_from(CORPUS),
+    cut=st.integers(0, 64),
+    noise=st.binary(max_size=64),
+)
+def test_the_fuzzer_targets_hold_their_properties_on_random_inputs(target, seed, cut, noise):
+    """A bounded run of every target of the fuzzer, with inputs made from its seeds.
+
+    A seed is given to any target, cut short or with noise added. The long run is atheris's
+    (docs/reliability.md).
+    """
+    body = seed.read_bytes()[1:]
+    raw = bytes([target]) + noise + body[cut:] if target % 2 else bytes([target]) + body + noise
+    FUZZER.one_input(raw)
