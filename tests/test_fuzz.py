@@ -1,10 +1,10 @@
 """Fuzzing the loader: whatever the input, the result is a valid object or a DataError."""
 
 import copy
-import importlib.util
 import json
 from pathlib import Path
 
+import fuzz_haiti_mss as fuzzer
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -123,31 +123,19 @@ def test_figure_parse_reads_or_refuses(text):
     assert isinstance(figure, Figure)
 
 
-def _fuzzer():
-    """The atheris fuzzer's module, which imports without atheris to replay its targets."""
-    path = Path(__file__).parent.parent / "fuzz" / "fuzz_haiti_mss.py"
-    spec = importlib.util.spec_from_file_location("fuzz_haiti_mss", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-FUZZER = _fuzzer()
 CORPUS = sorted((Path(__file__).parent.parent / "fuzz" / "corpus").iterdir())
 
 
 def test_the_seed_corpus_covers_every_target_of_the_fuzzer():
     """Each target has a seed, so that the long run starts from a valid input of each."""
-    targets = {raw[0] % len(FUZZER.TARGETS) for raw in (p.read_bytes() for p in CORPUS)}
-    assert set(range(len(FUZZER.TARGETS))) == targets
+    targets = {raw[0] % len(fuzzer.TARGETS) for raw in (p.read_bytes() for p in CORPUS)}
+    assert set(range(len(fuzzer.TARGETS))) == targets
 
 
 @pytest.mark.parametrize("seed", CORPUS, ids=lambda p: p.name)
 def test_the_seeds_of_the_fuzzer_hold_its_properties(seed):
     """The fuzzer's seeds run through its targets without a finding (an exception)."""
-    FUZZER.one_input(seed.read_bytes())
+    fuzzer.one_input(seed.read_bytes())
 
 
 @settings(
@@ -169,4 +157,4 @@ def test_the_fuzzer_targets_hold_their_properties_on_random_inputs(target, seed,
     """
     body = seed.read_bytes()[1:]
     raw = bytes([target]) + noise + body[cut:] if target % 2 else bytes([target]) + body + noise
-    FUZZER.one_input(raw)
+    fuzzer.one_input(raw)
