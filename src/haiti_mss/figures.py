@@ -221,8 +221,8 @@ class Figure:
         Figure(200, 'at_least')
 
         Raises:
-            DataError: *text* is not a figure, or longer than :data:`LONGEST_TEXT` characters;
-                the message shows what is understood.
+            DataError: *text* is not a figure, or is longer than 100 characters; the message
+                shows what is understood.
         """
         if not isinstance(text, str):
             raise DataError.at((), f"Figure.parse needs a string, not {type_name(text)}")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import enum
 import functools
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
@@ -62,8 +64,10 @@ def _cached_currency(code: str) -> bool:
     return record is not None and record.alpha_3 == code  # pycountry ignores case
 
 
-NOT_MONEY: Final = {"XTS": "testing", "XXX": "no currency"}
-"""The ISO 4217 codes that name no currency, which no amount of money is in."""
+_NOT_CURRENCIES: Final[Mapping[str, str]] = MappingProxyType(
+    {"XTS": "testing", "XXX": "no currency"}
+)
+"""The ISO 4217 codes that name no currency, and what they are for: no money is in them."""
 
 
 def _check_currency(value: object) -> None:
@@ -71,16 +75,17 @@ def _check_currency(value: object) -> None:
         raise DataError.at((), f"must be a string, not {type_name(value)} ({show(value)})")
     if not _known_currency(value):
         raise DataError.at((), f"{show(value)} is not an ISO 4217 currency code")
-    if value in NOT_MONEY:
+    if value in _NOT_CURRENCIES:
         raise DataError.at(
-            (), f"{show(value)} is not a currency: it is ISO 4217's code for {NOT_MONEY[value]}"
+            (),
+            f"{show(value)} is not a currency: it is ISO 4217's code for {_NOT_CURRENCIES[value]}",
         )
 
 
 _currency: Final[Rule[str]] = Rule(
     _check_currency,
     parse_str,
-    {"type": "string", "pattern": "^[A-Z]{3}$", "not": {"enum": sorted(NOT_MONEY)}},
+    {"type": "string", "pattern": "^[A-Z]{3}$", "not": {"enum": sorted(_NOT_CURRENCIES)}},
 )
 """Rule: an ISO 4217 currency code, in capitals, of a currency (not XTS or XXX)."""
 
