@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import haiti_mss
 from haiti_mss import (
@@ -765,6 +767,23 @@ def test_an_amount_a_file_cannot_hold_is_refused_by_the_constructor(amount, mess
     with pytest.raises(DataError) as info:
         Contribution(**{**MONEY, "on": D(2024, 1, 1), "amount": amount})
     assert str(info.value).startswith("amount: " + message)
+
+
+@given(
+    st.integers(0, 6).flatmap(
+        lambda places: st.decimals(0, Decimal("9" * 30), places=places, allow_nan=False)
+    )
+)
+def test_every_amount_the_constructor_takes_is_written_as_it_is_read(amount):
+    """Any amount within the bounds, any number of places, writes in the one form and back.
+
+    So str() of such a Decimal, which the writer writes, never uses an exponent.
+    """
+    contribution = Contribution(**{**MONEY, "on": D(2024, 1, 1), "amount": amount})
+    text = to_json(contribution)
+    assert MONEY_SCHEMA.fullmatch(str(amount))
+    assert amount.as_tuple() == from_json(text, Contribution).amount.as_tuple()
+    assert text == to_json(from_json(text, Contribution))
 
 
 def test_the_schema_pattern_of_money_is_the_loaders_rule():
