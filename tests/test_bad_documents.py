@@ -297,7 +297,7 @@ CASES = [
     (
         (*M, "contributions"),
         [{**CONTRIBUTION, "amount": "NaN"}],
-        [("$.missions[0].contributions[0].amount", "finite")],
+        [("$.missions[0].contributions[0].amount", "not a decimal number")],
     ),
     (
         (*M, "contributions"),

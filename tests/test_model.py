@@ -1,11 +1,14 @@
 """Constructing the model: what notebook users may type, and what is refused."""
 
+import json
 import re
 from datetime import date, datetime
 from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import haiti_mss
 from haiti_mss import (
@@ -34,7 +37,11 @@ from haiti_mss import (
     Source,
     StrengthReport,
     Vote,
+    from_json,
+    to_json,
 )
+from haiti_mss._checks import is_money
+from haiti_mss.schema import data_file_schema
 
 D = date
 SOURCE = Source(
@@ -251,13 +258,13 @@ def test_codes_are_only_valid_in_capitals(code):
             lambda: Contribution(
                 on=D(2024, 1, 1), donor="USA", amount="-5", currency="USD", status="pledged"
             ),
-            "amount: must be a finite amount >= 0 (got -5)",
+            "amount: must be a finite amount >= 0 (got '-5')",
         ),
         (
             lambda: Contribution(
                 on=D(2024, 1, 1), donor="USA", amount="lots", currency="USD", status="pledged"
             ),
-            "amount: must be a Decimal, an int or a decimal string, not str ('lots')",
+            "amount: 'lots' is not a decimal number written like \"1500000.00\"",
         ),
         (
             lambda: Contribution(
@@ -650,14 +657,174 @@ def test_currencies_are_only_valid_in_capitals():
 
 
 def test_money_is_never_negative_and_prints_plainly():
-    """'-0' is refused; an amount in exponent form prints in full."""
-    with pytest.raises(DataError, match=r"amount: must be a finite amount >= 0 \(got -0\)"):
+    """'-0' is refused, as a string and as a Decimal; the largest amount prints in full."""
+    with pytest.raises(DataError, match=r"amount: must be a finite amount >= 0 \(got '-0'\)"):
         Contribution(on=D(2024, 1, 1), donor="USA", amount="-0", currency="USD", status="pledged")
-    thousand = Contribution(
-        on=D(2024, 1, 1), donor="USA", amount="1e3", currency="USD", status="pledged"
+    with pytest.raises(DataError, match=r"amount: must be a finite amount >= 0 \(got Decimal"):
+        Contribution(
+            on=D(2024, 1, 1), donor="USA", amount=Decimal("-0"), currency="USD", status="pledged"
+        )
+    largest = Contribution(
+        on=D(2024, 1, 1), donor="USA", amount="9" * 30 + ".999999", currency="USD", status="pledged"
     )
-    assert Decimal(1000) == thousand.amount
-    assert "USA pledged 1,000 USD on 2024-01-01" == str(thousand)
+    assert f"USA pledged {10**30 - 1:,}.999999 USD on 2024-01-01" == str(largest)
+
+
+MONEY = {"on": "2024-01-01", "donor": "CAN", "currency": "CAD", "status": "pledged"}
+
+
+@pytest.mark.parametrize(
+    "amount", ["0", "0.5", "1.50", "250", "1500000.00", "0.000000", "0.000001", "9" * 30]
+)
+def test_an_amount_is_written_back_as_it_was_read(amount):
+    """Money in the one form a data file writes is read and written back byte for byte.
+
+    The same string, given to the constructor, makes the same contribution.
+    """
+    fields = {"on": "2024-01-01", "donor": "CAN", "amount": amount, "currency": "CAD"}
+    document = json.dumps({**fields, "status": "pledged"}, separators=(",", ":"))
+    contribution = from_json(document, Contribution)
+    assert Decimal(amount).as_tuple() == contribution.amount.as_tuple()
+    assert document == to_json(contribution)
+    assert contribution == Contribution(**{**json.loads(document), "on": D(2024, 1, 1)})
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        (" 250", "' 250' is not a decimal number written like"),
+        ("250 ", "'250 ' is not a decimal number written like"),
+        ("250\n", "'250\\n' is not a decimal number written like"),
+        ("1_000", "'1_000' is not a decimal number written like"),
+        ("1,000", "'1,000' is not a decimal number written like"),
+        ("\u0661\u0662\u0663", "'١٢٣' is not a decimal number written like"),
+        ("\uff11\uff12", "'\uff11\uff12' is not a decimal number written like"),
+        ("+5", "'+5' is not a decimal number written like"),
+        ("5.", "'5.' is not a decimal number written like"),
+        (".5", "'.5' is not a decimal number written like"),
+        ("1e3", "'1e3' is not a decimal number written like"),
+        ("1E+999999999", "'1E+999999999' is not a decimal number written like"),
+        ("NaN", "'NaN' is not a decimal number written like"),
+        ("Infinity", "'Infinity' is not a decimal number written like"),
+        ("", "'' is not a decimal number written like"),
+        ("00012", "must be written without leading zeros (got '00012')"),
+        ("00.5", "must be written without leading zeros (got '00.5')"),
+        ("-5", "must be a finite amount >= 0 (got '-5')"),
+        ("1" * 31, "must have at most 30 digits before the point and 6 after it (got '111"),
+        ("1.0000000", "must have at most 30 digits before the point and 6 after it (got '1.0"),
+        pytest.param(
+            "1" * 10**6,
+            "must have at most 30 digits before the point and 6 after it (got '111",
+            id="a million digits",
+        ),
+    ],
+)
+def test_an_amount_in_any_other_form_is_refused(amount, message):
+    """Spaces, separators, other digits, signs, exponents and leading zeros are not read as money.
+
+    Each is a DataError at the amount's path, from the file as from the constructor, and the
+    JSON Schema refuses what the loader refuses.
+    """
+    with pytest.raises(DataError) as loading:
+        from_json(json.dumps({**MONEY, "amount": amount}), Contribution)
+    (problem,) = loading.value.problems
+    assert str(problem).startswith("$.amount: " + message), str(problem)
+    with pytest.raises(DataError) as building:
+        Contribution(**{**MONEY, "on": D(2024, 1, 1), "amount": amount})
+    assert str(building.value).startswith("amount: " + message)
+    assert MONEY_SCHEMA.fullmatch(amount) is None
+
+
+MONEY_SCHEMA = re.compile(is_money.schema["pattern"].removeprefix("^").removesuffix("$"))
+"""The schema's pattern of money as ECMA-262 reads it: its '$' is the end of the text only."""
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        (Decimal("1E+3"), "must be written without an exponent (got Decimal('1E+3'))"),
+        (Decimal("1E+999999999"), "must be written without an exponent (got Decimal('1E+99"),
+        (Decimal("1E-7"), "must have at most 30 digits before the point and 6 after it"),
+        (Decimal("1E-999999999"), "must have at most 30 digits before the point and 6 after"),
+        (Decimal(10**30), "must have at most 30 digits before the point and 6 after it"),
+        (10**30, "must have at most 30 digits before the point and 6 after it"),
+        pytest.param(
+            10**5000,
+            "must have at most 30 digits before the point and 6 after it (got an integer",
+            id="an int of 5,001 digits",
+        ),
+        (-3, "must be a finite amount >= 0 (got Decimal('-3'))"),
+        (Decimal("NaN"), "must be a finite amount >= 0 (got Decimal('NaN'))"),
+        (Decimal("Infinity"), "must be a finite amount >= 0 (got Decimal('Infinity'))"),
+        (True, "must be a Decimal, an int or a decimal string, not bool (True)"),
+    ],
+)
+def test_an_amount_a_file_cannot_hold_is_refused_by_the_constructor(amount, message):
+    """A Decimal with an exponent or too many digits is refused, not rounded or written out.
+
+    So every amount prints in a few dozen characters, and writes as it was given.
+    """
+    with pytest.raises(DataError) as info:
+        Contribution(**{**MONEY, "on": D(2024, 1, 1), "amount": amount})
+    assert str(info.value).startswith("amount: " + message)
+
+
+@given(
+    st.integers(0, 6).flatmap(
+        lambda places: st.decimals(0, Decimal("9" * 30), places=places, allow_nan=False)
+    )
+)
+def test_every_amount_the_constructor_takes_is_written_as_it_is_read(amount):
+    """Any amount within the bounds, any number of places, writes in the one form and back.
+
+    So str() of such a Decimal, which the writer writes, never uses an exponent.
+    """
+    contribution = Contribution(**{**MONEY, "on": D(2024, 1, 1), "amount": amount})
+    text = to_json(contribution)
+    assert MONEY_SCHEMA.fullmatch(str(amount))
+    assert amount.as_tuple() == from_json(text, Contribution).amount.as_tuple()
+    assert text == to_json(from_json(text, Contribution))
+
+
+def test_the_schema_pattern_of_money_is_the_loaders_rule():
+    """The JSON Schema's pattern and the loader accept the same amounts, bounds included."""
+    for amount in ["0", "10", "1.5", "0.05", "9" * 30, "9" * 30 + "." + "9" * 6]:
+        assert MONEY_SCHEMA.fullmatch(amount), amount
+        assert str(is_money.read(amount)) == amount
+    for amount in ["01", "1.", "-1", "9" * 31, "1." + "0" * 7, "1e3", "\u0663", "1\n"]:
+        assert not MONEY_SCHEMA.fullmatch(amount), amount
+        with pytest.raises(DataError):
+            is_money.read(amount)
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("XXX", "'XXX' is not a currency: it is ISO 4217's code for no currency"),
+        ("XTS", "'XTS' is not a currency: it is ISO 4217's code for testing"),
+    ],
+)
+def test_codes_that_name_no_currency_are_refused(code, message):
+    """ISO 4217's codes for "no currency" and for testing are not the currency of any money.
+
+    The loader and the JSON Schema refuse them too; other X codes (gold, the SDR) are units of
+    value a contribution may be in.
+    """
+    with pytest.raises(DataError) as building:
+        Contribution(on=D(2024, 1, 1), donor="USA", amount=1, currency=code, status="pledged")
+    assert "currency: " + message == str(building.value)
+    with pytest.raises(DataError) as loading:
+        from_json(json.dumps({**MONEY, "amount": "1", "currency": code}), Contribution)
+    assert "$.currency: " + message == str(loading.value)
+    currency = data_file_schema()["$defs"]["Contribution"]["properties"]["currency"]
+    assert code in currency["not"]["enum"]
+    for other in ("XAU", "XDR"):
+        assert (
+            other
+            == Contribution(
+                **{**MONEY, "on": D(2024, 1, 1), "amount": 1, "currency": other}
+            ).currency
+        )
 
 
 def test_dated_collections_are_stored_in_date_order():

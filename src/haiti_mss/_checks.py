@@ -517,49 +517,116 @@ are_texts: Final[Rule[tuple[str, ...]]] = Rule(
 """Rule: a tuple of distinct non-empty strings (a list of source ids)."""
 
 
-def to_decimal(value: Decimal | int | str) -> Decimal:
-    """Converter for money: an int or a decimal string becomes a Decimal; floats stay as given.
+MONEY_DIGITS: Final = 30
+"""The most digits an amount of money has before its point: far more than any sum needs (the
+world's yearly product has some 20 digits in the currency of the smallest unit), and few enough
+that every rendering of an amount stays short."""
 
-    A float is left for the validator to refuse: it is not exact money.
+MONEY_PLACES: Final = 6
+"""The most digits an amount of money has after its point: more than any currency's minor unit
+(ISO 4217 gives at most 4); ``str`` of a Decimal writes such an amount without an exponent."""
+
+MONEY_PATTERN: Final = (
+    rf"(?:0|[1-9][0-9]{{0,{MONEY_DIGITS - 1}}})"  # the digits before the point
+    rf"(?:[.][0-9]{{1,{MONEY_PLACES}}})?"  # and the decimals, if any
+)
+"""The one way a data file writes an amount of money, and the way the writer writes it: ASCII
+digits without a leading zero, then a point and digits if the amount has decimals (``"0.5"``,
+``"1.50"``, ``"1500000"``); no sign, exponent, space or separator. The JSON Schema's pattern."""
+
+_MONEY: Final = re.compile(MONEY_PATTERN)
+_MONEY_LIKE: Final = re.compile(r"(-?)([0-9]+)(?:[.][0-9]+)?")
+"""Digits, perhaps signed, with perhaps a point and digits: what a message can say more about."""
+
+
+_TOO_MANY_DIGITS: Final = (
+    f"must have at most {MONEY_DIGITS} digits before the point and {MONEY_PLACES} after it"
+)
+
+
+def _miswritten(text: str) -> str:
+    """Why *text* is not an amount of money as a data file writes it (:data:`MONEY_PATTERN`)."""
+    shape = _MONEY_LIKE.fullmatch(text)
+    if shape is None:
+        return (
+            f'{show(text)} is not a decimal number written like "1500000.00": ASCII digits, '
+            "and a point and digits for decimals; no sign, exponent, space or separator"
+        )
+    sign, whole = shape.groups()
+    if sign:
+        return f"must be a finite amount >= 0 (got {show(text)})"
+    if len(whole) > 1 and whole[0] == "0":
+        return f"must be written without leading zeros (got {show(text)})"
+    return f"{_TOO_MANY_DIGITS} (got {show(text)})"  # else the pattern would have matched
+
+
+def parse_decimal(data: object) -> Decimal:
+    """The amount of money that JSON data *data* writes as a string, like ``"1500000.00"``.
+
+    Only the one form of :data:`MONEY_PATTERN` is read: what is given is what is written back.
+    """
+    if not isinstance(data, str):
+        raise wrong('a decimal number written as a string, like "1500000.00"', data)
+    if _MONEY.fullmatch(data) is None:
+        raise DataError.at((), _miswritten(data))
+    return Decimal(data)  # exact: a Decimal holds every digit of a string
+
+
+def _to_money(value: object) -> object:
+    """*value* as money if it is an int or a decimal string; otherwise unchanged.
+
+    Raises:
+        DataError: *value* is an int or a string, and no amount.
     """
     if is_int(value):
-        return Decimal(value)
+        number = cast("int", value)
+        if abs(number) >= 10**MONEY_DIGITS:
+            raise DataError.at((), f"{_TOO_MANY_DIGITS} (got {show(value)})")
+        return Decimal(number)
     if isinstance(value, str):
-        try:
-            return Decimal(value.strip())
-        except ArithmeticError:
-            pass
-    return cast("Decimal", value)
+        return parse_decimal(value)
+    return value
+
+
+def to_decimal(value: Decimal | int | str) -> Decimal:
+    """Converter for money: an int or a decimal string becomes a Decimal; the rest stays as given.
+
+    A float is left for the validator to refuse: it is not exact money. So is a string that is
+    not an amount as a data file writes it, and an int of too many digits.
+    """
+    try:
+        return cast("Decimal", _to_money(value))
+    except DataError:
+        return cast("Decimal", value)
 
 
 def _check_money(value: object) -> None:
-    if not isinstance(value, Decimal):
+    money = _to_money(value)  # a string or an int here is one the converter could not read
+    if not isinstance(money, Decimal):
         raise DataError.at(
             (),
             "must be a Decimal, an int or a decimal string, "
             f"not {type_name(value)} ({show(value)})",
         )
-    if not value.is_finite() or value.is_signed():
-        raise DataError.at((), f"must be a finite amount >= 0 (got {value})")
-
-
-def parse_decimal(data: object) -> Decimal:
-    """The decimal number that JSON data *data* writes as a string, like ``"1500000.00"``."""
-    if not isinstance(data, str):
-        raise wrong('a decimal number written as a string, like "1500000.00"', data)
-    try:
-        result = Decimal(data)
-    except ArithmeticError:
-        raise DataError.at((), f"{show(data)} is not a decimal number") from None
-    if not result.is_finite():
-        raise DataError.at((), f"must be a finite decimal number (got {show(data)})")
-    return result
+    if not money.is_finite() or money.is_signed():
+        raise DataError.at((), f"must be a finite amount >= 0 (got {show(value)})")
+    _, digits, written = money.as_tuple()
+    exponent = cast("int", written)  # an int: the amount is finite
+    if exponent > 0:
+        raise DataError.at(
+            (),
+            f"must be written without an exponent (got {show(value)}); "
+            "amount.quantize(Decimal(1)) writes it out",
+        )
+    if len(digits) + exponent > MONEY_DIGITS or -exponent > MONEY_PLACES:
+        raise DataError.at((), f"{_TOO_MANY_DIGITS} (got {show(value)})")
 
 
 is_money: Final[Rule[Decimal]] = Rule(
-    _check_money, parse_decimal, {"type": "string", "pattern": "^[0-9]+(?:[.][0-9]+)?$"}
+    _check_money, parse_decimal, {"type": "string", "pattern": f"^{MONEY_PATTERN}$"}
 )
-"""Rule: a finite Decimal >= 0; in JSON, a decimal string."""
+"""Rule: a finite Decimal >= 0, without an exponent, of at most :data:`MONEY_DIGITS` digits
+before its point and :data:`MONEY_PLACES` after it; in JSON, a string of :data:`MONEY_PATTERN`."""
 
 
 def instance_of(cls: type) -> Callable[[object, attrs.Attribute[Any], object], None]:

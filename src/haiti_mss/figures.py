@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import math
 import re
 from collections.abc import Mapping
 from typing import Any, Final, Self, cast
@@ -150,6 +151,10 @@ def _figure_regex() -> re.Pattern[str]:
 MAX_MAGNITUDE: Final = 10**15
 """The largest size of a figure: far above any head count, and still exact as a float."""
 
+LONGEST_TEXT: Final = 100
+"""The longest text :meth:`Figure.parse` reads, spaces included: "approximately 999,999,999.5
+thousand" has 36 characters, and a longer text is refused before it is searched."""
+
 
 def _finite(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not is_number(value):
@@ -158,6 +163,15 @@ def _finite(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         )
     if abs(value) > MAX_MAGNITUDE:  # type: ignore[arg-type]  # is_number checked it
         raise DataError.at(attribute.name, f"must be at most 10**15 in size (got {show(value)})")
+
+
+def _as_written(value: float) -> tuple[float, float | None]:
+    """A figure's number as figures compare and hash it: as JSON and :func:`str` write it.
+
+    An int and a float are different numbers here, and so are ``0.0`` and ``-0.0``: figures
+    that are written differently are not equal.
+    """
+    return (value, math.copysign(1.0, value) if isinstance(value, float) else None)
 
 
 def to_qualifier(value: Qualifier | str) -> Qualifier:
@@ -185,7 +199,7 @@ class Figure:
     True
     """
 
-    value: int | float = attrs.field(validator=_finite)
+    value: int | float = attrs.field(validator=_finite, eq=_as_written)
     qualifier: Qualifier = attrs.field(
         default=Qualifier.EXACT, converter=to_qualifier, validator=member_of(Qualifier)
     )
@@ -207,10 +221,17 @@ class Figure:
         Figure(200, 'at_least')
 
         Raises:
-            DataError: *text* is not a figure; the message shows what is understood.
+            DataError: *text* is not a figure, or is longer than 100 characters; the message
+                shows what is understood.
         """
         if not isinstance(text, str):
             raise DataError.at((), f"Figure.parse needs a string, not {type_name(text)}")
+        if len(text) > LONGEST_TEXT:
+            raise DataError.at(
+                (),
+                f"{show(text)} is too long to be a figure: "
+                f"{len(text):,} characters, and at most {LONGEST_TEXT} are read",
+            )
         match = _figure_regex().fullmatch(text.strip())
         if match is None or (match["prefix"] and match["plus"]):
             raise DataError.at(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import enum
 import functools
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
@@ -62,17 +64,30 @@ def _cached_currency(code: str) -> bool:
     return record is not None and record.alpha_3 == code  # pycountry ignores case
 
 
+_NOT_CURRENCIES: Final[Mapping[str, str]] = MappingProxyType(
+    {"XTS": "testing", "XXX": "no currency"}
+)
+"""The ISO 4217 codes that name no currency, and what they are for: no money is in them."""
+
+
 def _check_currency(value: object) -> None:
     if not isinstance(value, str):
         raise DataError.at((), f"must be a string, not {type_name(value)} ({show(value)})")
     if not _known_currency(value):
         raise DataError.at((), f"{show(value)} is not an ISO 4217 currency code")
+    if value in _NOT_CURRENCIES:
+        raise DataError.at(
+            (),
+            f"{show(value)} is not a currency: it is ISO 4217's code for {_NOT_CURRENCIES[value]}",
+        )
 
 
 _currency: Final[Rule[str]] = Rule(
-    _check_currency, parse_str, {"type": "string", "pattern": "^[A-Z]{3}$"}
+    _check_currency,
+    parse_str,
+    {"type": "string", "pattern": "^[A-Z]{3}$", "not": {"enum": sorted(_NOT_CURRENCIES)}},
 )
-"""Rule: an ISO 4217 currency code, in capitals."""
+"""Rule: an ISO 4217 currency code, in capitals, of a currency (not XTS or XXX)."""
 
 
 def to_contribution_status(value: ContributionStatus | str) -> ContributionStatus:
@@ -84,9 +99,11 @@ def to_contribution_status(value: ContributionStatus | str) -> ContributionStatu
 class Contribution:
     """Money for a mission from one donor, or from several when *donor* is ``None``.
 
-    *amount* is exact decimal money in *currency* (ISO 4217); it takes a
-    :class:`~decimal.Decimal`, an int or a decimal string, never a float. *qualifier* says how the
-    source gave the amount ("over $300 million" is ``more_than``).
+    *amount* is exact decimal money in *currency* (ISO 4217, and a currency: not XTS or XXX); it
+    takes a :class:`~decimal.Decimal`, an int or a decimal string as a data file writes it
+    (``"1500000.00"``: no sign, exponent, space or separator), never a float, and has at most 30
+    digits before its point and 6 after it. *qualifier* says how the source gave the amount
+    ("over $300 million" is ``more_than``).
 
     >>> c = Contribution(
     ...     on=date(2024, 3, 11),
