@@ -1,12 +1,15 @@
 """Mandates, their timeline, lapses, durations and votes."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
 import pytest
 from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
 
 from haiti_mss import Authorisation, DataError, Duration, Lapse, Mandate, MandateTimeline, Vote
+from haiti_mss import testing as hst
 from test_model import bare
 
 D = date
@@ -217,3 +220,88 @@ def test_a_repeated_resolution_is_reported_where_it_was_given():
     assert ["mandates[2].resolution: S/RES/1 (2030) appears twice (also at mandates[1])"] == [
         str(p) for p in info.value.problems
     ]
+
+
+def _in_force_by_the_rule(mandates, day):
+    """The mandate in force on *day* as the rule says it, by looking at every mandate."""
+    covering = [m for m in mandates if m.adopted <= day <= m.expires]
+    return max(covering, key=lambda m: (m.adopted, m.expires, m.resolution), default=None)
+
+
+def _check_against_the_rule(timeline):
+    """Every day from before the first adoption to after the last expiry, and the lapses."""
+    if not timeline.mandates:
+        assert () == timeline.lapses
+        return
+    first = min(m.adopted for m in timeline)
+    last = max(m.expires for m in timeline)
+    lapses, gap = [], None
+    for n in range(-2, (last - first).days + 3):
+        day = first + timedelta(days=n)
+        expected = _in_force_by_the_rule(timeline.mandates, day)
+        assert expected == timeline.in_force_on(day), day
+        if expected is None and first < day <= last:
+            gap = gap or day
+        elif gap is not None:
+            lapses.append(Lapse(start=gap, end=day - timedelta(days=1)))
+            gap = None
+    assert tuple(lapses) == timeline.lapses
+
+
+@given(hst.mandate_timelines(max_size=8))
+def test_the_mandate_in_force_is_the_rule_s_on_every_day(timeline):
+    """On generated timelines, the indexed answers agree with the rule applied to each day."""
+    _check_against_the_rule(timeline)
+
+
+@st.composite
+def _crowded_timelines(draw):
+    """Up to a dozen mandates within two months: ties, nesting, gaps of a day."""
+    spans = draw(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=12))
+    start = D(2030, 1, 1)
+    return MandateTimeline(
+        mandates=[
+            Mandate(
+                resolution=f"S/RES/{9000 + i} (2030)",
+                adopted=start + timedelta(days=offset),
+                expires=start + timedelta(days=offset + length),
+            )
+            for i, (offset, length) in enumerate(spans)
+        ]
+    )
+
+
+@given(_crowded_timelines())
+def test_crowded_timelines_follow_the_rule(timeline):
+    """Same-day adoptions, mandates inside others and one-day gaps agree with the rule too."""
+    _check_against_the_rule(timeline)
+
+
+def test_twenty_thousand_mandates_give_the_right_answers():
+    """A long timeline is indexed in one sweep (once quadratic): every lapse and mandate found."""
+    count, start = 20_000, D(1900, 1, 1)
+    mandates = [
+        Mandate(
+            resolution=f"S/RES/{i} (2000)",
+            adopted=start + timedelta(days=3 * i),
+            expires=start + timedelta(days=3 * i + 1),
+        )
+        for i in range(count)
+    ]
+    mandates.append(  # in force for the first ten days, and a tie to keep the order
+        Mandate(resolution="S/RES/99999 (1900)", adopted=start, expires=start + timedelta(days=9))
+    )
+    timeline = MandateTimeline(mandates=reversed(mandates))
+    in_force = timeline.in_force_on
+    assert mandates[-1] == in_force(start)
+    assert mandates[-1] == in_force(start + timedelta(days=5))
+    assert mandates[3] == in_force(start + timedelta(days=9))
+    assert mandates[4] == in_force(start + timedelta(days=12))
+    assert mandates[count - 1] == in_force(start + timedelta(days=3 * count - 2))
+    assert in_force(start + timedelta(days=3 * count - 1)) is None
+    expected = tuple(
+        Lapse(start=start + timedelta(days=3 * i + 2), end=start + timedelta(days=3 * i + 2))
+        for i in range(3, count - 1)
+    )
+    assert expected == timeline.lapses
+    assert count + 1 + len(expected) == len(str(timeline).splitlines())

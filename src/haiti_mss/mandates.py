@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from functools import cached_property
+from heapq import heappop, heappush
 from typing import TYPE_CHECKING, Any, Final, Literal, Self, overload
 
 import attrs
@@ -404,18 +405,23 @@ class MandateTimeline:
 
     @cached_property
     def _segments(self) -> tuple[tuple[date, ...], tuple[Mandate | None, ...]]:
-        # The days on which the mandate in force can change, and the mandate from each of them on.
-        starts = sorted(
-            {m.adopted for m in self.mandates} | {m.expires + _DAY for m in self.mandates}
-        )
+        # The days on which the mandate in force can change, and the mandate from each of them on,
+        # in one sweep over those days. The mandates are in the order of the rule (adoption, then
+        # expiry, then symbol), so the one in force is the last adopted so far that has not
+        # expired: a heap of the adopted ones by position, last on top, drops the expired ones
+        # when they come to the top (once expired, a mandate stays expired).
+        mandates = self.mandates
+        starts = sorted({m.adopted for m in mandates} | {m.expires + _DAY for m in mandates})
         in_force: list[Mandate | None] = []
+        adopted: list[int] = []  # positions, negated: heapq keeps the smallest on top
+        following = 0
         for day in starts:
-            covering = [m for m in self.mandates if m.adopted <= day <= m.expires]
-            in_force.append(
-                max(covering, key=lambda m: (m.adopted, m.expires, m.resolution))
-                if covering
-                else None
-            )
+            while following < len(mandates) and mandates[following].adopted <= day:
+                heappush(adopted, -following)
+                following += 1
+            while adopted and mandates[-adopted[0]].expires < day:
+                heappop(adopted)
+            in_force.append(mandates[-adopted[0]] if adopted else None)
         return tuple(starts), tuple(in_force)
 
     def in_force_on(self, day: date | str) -> Mandate | None:
