@@ -1,5 +1,6 @@
 """Mandates, their timeline, lapses, durations and votes."""
 
+import re
 from datetime import date, timedelta
 
 import attrs
@@ -8,7 +9,16 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from haiti_mss import Authorisation, DataError, Duration, Lapse, Mandate, MandateTimeline, Vote
+from haiti_mss import (
+    Authorisation,
+    DataError,
+    Duration,
+    Lapse,
+    Mandate,
+    MandateTimeline,
+    Vote,
+    from_dict,
+)
 from haiti_mss import testing as hst
 from test_model import bare
 
@@ -305,3 +315,56 @@ def test_twenty_thousand_mandates_give_the_right_answers():
     )
     assert expected == timeline.lapses
     assert count + 1 + len(expected) == len(str(timeline).splitlines())
+
+
+@pytest.mark.parametrize("length", [101, 20_000, 1_000_000])
+def test_a_duration_longer_than_100_characters_is_refused_unread(length):
+    """Reading words once took time that grew with the square of the length: now refused."""
+    text = "a" * length
+    message = re.escape(f"is too long to be a duration ({length:,} characters; at most 100)")
+    with pytest.raises(DataError, match=rf"^'a+\.\.\.a*' {message}"):
+        Duration.parse(text)
+    with pytest.raises(DataError, match=rf"^term: 'a+\.\.\.a*' {message}"):
+        Mandate.for_term(resolution="S/RES/1 (2030)", adopted=D(2030, 1, 1), term=text)
+
+
+def test_a_duration_of_100_characters_is_read():
+    """The limit counts the text as given, spaces and leading zeros included."""
+    assert Duration(months=12) == Duration.parse("twelve months".ljust(100))
+    assert Duration(months=12) == Duration.parse("P" + "0" * 96 + "12M")
+    mandate = {
+        "resolution": "S/RES/1 (2030)",
+        "adopted": "2030-01-01",
+        "expires": "2030-12-31",
+        "term": "P" + "0" * 97 + "12M",
+    }
+    with pytest.raises(DataError, match=r"^\$\.term: 'P0+\.\.\.0*12M' is too long"):
+        from_dict(mandate, Mandate)
+
+
+HUGE = 10**5000
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: Duration(days=-HUGE),
+        lambda: Duration(weeks=HUGE),
+        lambda: Duration.parse("P" + "9" * 98 + "D"),
+        lambda: Vote(in_favour=1, against=HUGE),
+        lambda: Vote(in_favour=1, abstentions=HUGE),
+        lambda: Mandate(
+            resolution="S/RES/1 (2030)", adopted=D(2030, 1, 1), expires=D(2030, 2, 1), ceiling=HUGE
+        ),
+        lambda: Mandate.for_term(
+            resolution="S/RES/1 (2030)", adopted=D(2030, 1, 1), term="9" * 90 + " months"
+        ),
+    ],
+    ids=["days", "weeks", "parse", "against", "abstentions", "ceiling", "for_term"],
+)
+def test_huge_integers_in_durations_votes_and_mandates_are_data_errors(make):
+    """An integer of thousands of digits (or a term of 90) is described, not written out."""
+    with pytest.raises(DataError) as refused:
+        make()
+    assert "digits" in str(refused.value)
+    assert len(str(refused.value)) < 200
