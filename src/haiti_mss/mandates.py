@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, Self, overload
 import attrs
 
 from ._checks import (
+    LAST_DAY,
     are_texts,
     as_tuple,
     check_date,
@@ -161,7 +162,12 @@ class Duration:
     def __radd__(self, other: date) -> date:
         if type(other) is not date:
             return NotImplemented
-        result: date = other + self.to_relativedelta()
+        try:
+            result: date = other + self.to_relativedelta()
+        except (OverflowError, ValueError):  # past the year 9999: OverflowError for days
+            raise DataError.at(
+                (), f"{other.isoformat()} + {self} is past 9999-12-31, the end of the calendar"
+            ) from None
         return result
 
     def __str__(self) -> str:
@@ -299,9 +305,15 @@ class Mandate:
         start = adopted if starts is None else starts
         check_date(start, "starts")
         try:
-            expires = start + duration
-        except (OverflowError, ValueError):
-            raise DataError.at("term", f"{duration} from {start} runs past the year 9999") from None
+            expires: date | None = start + duration
+        except DataError:
+            expires = None
+        if expires is None or expires > LAST_DAY:
+            raise DataError.at(
+                "term",
+                f"{duration} from {start.isoformat()} runs past {LAST_DAY.isoformat()}, "
+                "the last day haiti_mss holds",
+            )
         return cls(
             resolution=resolution,
             adopted=adopted,
