@@ -165,12 +165,31 @@ def _or_none(rule: Rule[V]) -> Rule[V | None]:
     return Rule(check, parse, schema, rule.members)
 
 
+FIRST_DAY: Final = date(2, 1, 1)
+LAST_DAY: Final = date(9998, 12, 31)
+"""The first and last days haiti_mss holds or is asked about (dates of data and of queries).
+
+Python's calendar runs from the year 1 to 9999; its first and last years are kept free, so
+that the day before or after any day held, a term counted from it and a chart's margin around
+it are days of the calendar too."""
+
+
+def _check_in_range(day: date) -> None:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise DataError.at(
+            (),
+            f"must be a day from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()} "
+            f"(got {day.isoformat()})",
+        )
+
+
 def _check_date(value: object) -> None:
     if type(value) is not date:
         hint = " (use .date() to drop the time)" if isinstance(value, datetime) else ""
         raise DataError.at(
             (), f"must be a datetime.date, not {type_name(value)} ({show(value)}){hint}"
         )
+    _check_in_range(value)
 
 
 def parse_date(data: object) -> date:
@@ -181,7 +200,7 @@ def parse_date(data: object) -> date:
 
 
 def check_date(value: object, where: str) -> None:
-    """Raise unless *value* is a :class:`datetime.date` (and not a datetime)."""
+    """Raise unless *value* is a :class:`datetime.date` (not a datetime) of the days held."""
     try:
         _check_date(value)
     except DataError as error:
@@ -205,13 +224,18 @@ def read_iso_date(text: str) -> date:
         raise DataError.at((), f"{show(text)} is not a date: {error}") from None
 
 
-DATE_PATTERN: Final = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-"""The JSON Schema pattern of a date written YYYY-MM-DD (ECMA-262, as JSON Schema writes it)."""
+DATE_PATTERN: Final = (
+    "^(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])"
+    "-[0-9]{2}-[0-9]{2}$"
+)
+"""The JSON Schema pattern of a date written YYYY-MM-DD in the years of ``FIRST_DAY`` to
+``LAST_DAY`` (ECMA-262, as JSON Schema writes it)."""
 
 is_date: Final[Rule[date]] = Rule(
     _check_date, parse_date, {"type": "string", "format": "date", "pattern": DATE_PATTERN}
 )
-"""Rule: a :class:`datetime.date` that is not a :class:`datetime.datetime`; in JSON, YYYY-MM-DD."""
+"""Rule: a :class:`datetime.date` that is not a :class:`datetime.datetime`, from ``FIRST_DAY`` to
+``LAST_DAY``; in JSON, YYYY-MM-DD."""
 
 
 is_optional_date: Final = is_date.or_none()
@@ -339,23 +363,29 @@ def to_day(value: date | str, name: str = "as_of") -> date:
     Takes a :class:`~datetime.date`, a :class:`~datetime.datetime` (its day), or a string that
     :func:`dateutil.parser.parse` reads as a complete date: ``"2024-09-21"``, ``"21 Sep 2024"``,
     ``"September 21, 2024"``. A string that leaves out the day or the year, or whose numbers could
-    be read as day-month or month-day (``"03/04/2025"``), is refused rather than guessed.
+    be read as day-month or month-day (``"03/04/2025"``), is refused rather than guessed; so is a
+    day before ``FIRST_DAY`` or after ``LAST_DAY``.
     """
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    elif not isinstance(value, str):
         raise DataError.at(
             name, f"must be a date or a date string, not {type_name(value)} ({show(value)})"
         )
-    text = value.strip()
-    if _ISO_DATE.fullmatch(text):
+    elif _ISO_DATE.fullmatch(text := value.strip()):
         try:
-            return read_iso_date(text)
+            day = read_iso_date(text)
         except DataError as error:
             raise error.within(name) from None
-    return _parse_loose(text, value, name)
+    else:
+        day = _parse_loose(text, value, name)
+    try:
+        _check_in_range(day)
+    except DataError as error:
+        raise error.within(name) from None
+    return day
 
 
 def _parse_loose(text: str, value: str, name: str) -> date:

@@ -13,11 +13,13 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from functools import cached_property
+from heapq import heappop, heappush
 from typing import TYPE_CHECKING, Any, Final, Literal, Self, overload
 
 import attrs
 
 from ._checks import (
+    LAST_DAY,
     are_texts,
     as_tuple,
     check_date,
@@ -82,10 +84,10 @@ _WORDS: Final = re.compile(r"(\d+|[a-z]+)[\s-]+(year|month|week|day)s?", re.IGNO
 _UNIT_FIELDS: Final = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
 
 
-def _not_too_long(text: str, numbers: Iterable[str | None]) -> None:
-    """Refuse, unread, a count of hundreds of digits: far above 10,000, and slow to convert."""
-    if any(number and number.isdigit() and len(number) > 300 for number in numbers):
-        raise DataError.at((), f"{show(text)} has a count above 10,000 (of each unit)")
+LONGEST_DURATION: Final = 100
+"""The longest duration text read: "twenty years, twenty months, twenty weeks and twenty days"
+has 57 characters. Longer text is refused unread, as reading it would take time that grows
+with the square of its length."""
 
 
 def _at_most_10000(_: object, attribute: attrs.Attribute[Any], value: int) -> None:
@@ -119,14 +121,19 @@ class Duration:
         """Read an ISO 8601 duration ("P12M", "P1Y6M") or words ("twelve months", "1 year").
 
         Raises:
-            DataError: *text* is neither.
+            DataError: *text* is neither, or is longer than 100 characters.
         """
         if not isinstance(text, str):
             raise DataError.at((), f"Duration.parse needs a string, not {type_name(text)}")
+        if len(text) > LONGEST_DURATION:
+            raise DataError.at(
+                (),
+                f"{show(text)} is too long to be a duration ({len(text):,} characters; "
+                f"at most {LONGEST_DURATION})",
+            )
         stripped = text.strip()
         match = _ISO_DURATION.fullmatch(stripped)
         if match and any(match.groups()):
-            _not_too_long(text, match.groups())
             years, months, weeks, days = (int(g or 0) for g in match.groups())
             return cls(years=years, months=months, weeks=weeks, days=days)
         parts: dict[str, int] = {}
@@ -134,7 +141,6 @@ class Duration:
         for found in _WORDS.finditer(stripped):
             between = stripped[position : found.start()].strip(" ,").lower()
             count_text, unit = found[1].lower(), _UNIT_FIELDS[found[2].lower()]
-            _not_too_long(text, (count_text,))
             count = int(count_text) if count_text.isdigit() else _NUMBERS.get(count_text)
             if between not in {"", "and"} or count is None or unit in parts:
                 break
@@ -156,7 +162,12 @@ class Duration:
     def __radd__(self, other: date) -> date:
         if type(other) is not date:
             return NotImplemented
-        result: date = other + self.to_relativedelta()
+        try:
+            result: date = other + self.to_relativedelta()
+        except (OverflowError, ValueError):  # past the year 9999: OverflowError for days
+            raise DataError.at(
+                (), f"{other.isoformat()} + {self} is past 9999-12-31, the end of the calendar"
+            ) from None
         return result
 
     def __str__(self) -> str:
@@ -189,10 +200,13 @@ class Vote:
     )
 
     def __attrs_post_init__(self) -> None:
-        cast = self.in_favour + self.against + self.abstentions
-        if cast > 15:
+        counts = (self.in_favour, self.against, self.abstentions)
+        cast = sum(counts)
+        if cast > 15:  # a count may be huge: shown as show() describes it
             raise DataError.at(
-                (), f"the Security Council has 15 members, but {cast} votes are recorded ({self})"
+                (),
+                f"the Security Council has 15 members, but {show(cast)} votes are recorded "
+                f"({'-'.join(map(show, counts))})",
             )
         if len(set(self.abstainers)) != len(self.abstainers):
             raise DataError.at("abstainers", "names a member twice")
@@ -291,9 +305,15 @@ class Mandate:
         start = adopted if starts is None else starts
         check_date(start, "starts")
         try:
-            expires = start + duration
-        except (OverflowError, ValueError):
-            raise DataError.at("term", f"{duration} from {start} runs past the year 9999") from None
+            expires: date | None = start + duration
+        except DataError:
+            expires = None
+        if expires is None or expires > LAST_DAY:
+            raise DataError.at(
+                "term",
+                f"{duration} from {start.isoformat()} runs past {LAST_DAY.isoformat()}, "
+                "the last day haiti_mss holds",
+            )
         return cls(
             resolution=resolution,
             adopted=adopted,
@@ -404,18 +424,23 @@ class MandateTimeline:
 
     @cached_property
     def _segments(self) -> tuple[tuple[date, ...], tuple[Mandate | None, ...]]:
-        # The days on which the mandate in force can change, and the mandate from each of them on.
-        starts = sorted(
-            {m.adopted for m in self.mandates} | {m.expires + _DAY for m in self.mandates}
-        )
+        # The days on which the mandate in force can change, and the mandate from each of them on,
+        # in one sweep over those days. The mandates are in the order of the rule (adoption, then
+        # expiry, then symbol), so the one in force is the last adopted so far that has not
+        # expired: a heap of the adopted ones by position, last on top, drops the expired ones
+        # when they come to the top (once expired, a mandate stays expired).
+        mandates = self.mandates
+        starts = sorted({m.adopted for m in mandates} | {m.expires + _DAY for m in mandates})
         in_force: list[Mandate | None] = []
+        adopted: list[int] = []  # positions, negated: heapq keeps the smallest on top
+        following = 0
         for day in starts:
-            covering = [m for m in self.mandates if m.adopted <= day <= m.expires]
-            in_force.append(
-                max(covering, key=lambda m: (m.adopted, m.expires, m.resolution))
-                if covering
-                else None
-            )
+            while following < len(mandates) and mandates[following].adopted <= day:
+                heappush(adopted, -following)
+                following += 1
+            while adopted and mandates[-adopted[0]].expires < day:
+                heappop(adopted)
+            in_force.append(mandates[-adopted[0]] if adopted else None)
         return tuple(starts), tuple(in_force)
 
     def in_force_on(self, day: date | str) -> Mandate | None:

@@ -39,7 +39,7 @@ from ._checks import Rule, is_date, is_money, member_of
 from .contingents import RECORD_TYPES, Record
 from .countries import Country, is_country
 from .figures import Figure, is_figure
-from .mandates import Duration, MandateTimeline
+from .mandates import LONGEST_DURATION, Duration, MandateTimeline
 from .missions import Mission
 from .serialization import SCHEMA
 from .sources import Source
@@ -161,7 +161,12 @@ class _Builder:
 def _duration_schema() -> dict[str, Any]:
     from .serialization._hooks import ISO_DURATION  # noqa: PLC0415  # the converter's reader
 
-    return {"type": "string", "pattern": f"^(?:{ISO_DURATION.pattern})$", "not": {"const": "P"}}
+    return {
+        "type": "string",
+        "maxLength": LONGEST_DURATION,
+        "pattern": f"^(?:{ISO_DURATION.pattern})$",
+        "not": {"const": "P"},
+    }
 
 
 _LEAVES: Final[dict[Any, Any]] = {
