@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
-from haiti_mss import Alternative, Contingent, Dataset, Mission, data
+from haiti_mss import Alternative, Contingent, Dataset, Departure, Mission, data
 from haiti_mss._checks import shown
 
 PAGE = Path(__file__).parent / "dataset.md"
@@ -130,7 +130,8 @@ def mission_section(mission: Mission) -> Iterator[str]:
             (
                 (
                     r.on,
-                    r.kind.replace("_", " ") + (f" ({r.reason})" if hasattr(r, "reason") else ""),
+                    r.kind.replace("_", " ")
+                    + (f" ({r.reason})" if isinstance(r, Departure) else ""),
                     r.figure,
                     others(r.alternatives),
                     ids(r.sources),

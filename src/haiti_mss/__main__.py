@@ -1,12 +1,14 @@
-"""The command line: ``python -m haiti_mss``.
+r"""The command line: ``python -m haiti_mss``.
 
 ``python -m haiti_mss`` prints the status report of the bundled mission today: the one that
 exists on the day (from its first mandate to its handover or end), or else the latest.
 ``--as-of DATE``, ``--mission MSS|GSF`` (in any case), ``--json``, ``--timeline START END``
 (with ``--json`` or ``--csv``) and ``--sources`` change what it shows; ``--version`` prints the
-version. A month may be given as ``YYYY-MM`` (its first day). A row of the timeline after the
-last day the records describe is marked "extrapolated", and a closing line names that day.
-Output that the terminal's encoding cannot hold is written with ASCII signs ("<=" for "≤").
+version. A month may be given as ``YYYY-MM`` (its first day). A timeline runs over at most
+1,200 calendar months. A row of the timeline after the last day the records describe is marked
+"extrapolated", and a closing line names that day. Output that the terminal's encoding cannot
+hold is written with ASCII signs ("<=" for "≤"); controls and format characters in what it
+prints or echoes are written as their escapes (``\x1b``, ``\u202e``).
 
 ``python -m haiti_mss export DIR`` writes the bundled dataset as a Frictionless data package
 (see :mod:`haiti_mss.export`), its daily tables to ``--through DATE`` (default: today).

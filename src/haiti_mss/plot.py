@@ -106,7 +106,8 @@ def force_buildup(
     whose figures are extrapolated (:attr:`~haiti_mss.Status.extrapolated`), are washed out
     and cross-hatched in grey, from a line at the edge labelled with its date. Milestones are
     numbered markers, listed in the legend. The legend gives each number on the last day, as
-    reported or extrapolated.
+    reported or extrapolated. Each figure is drawn from one day on which it may change to the
+    next, so that the points drawn are as many as the records, however many days they span.
 
     Args:
         mission: The mission to draw.
