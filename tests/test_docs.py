@@ -123,9 +123,7 @@ def test_the_dataset_page_writes_the_data_as_text():
     assert [] == [attrs for _, attrs in tags if any(name.startswith("on") for name in attrs)]
     hrefs = [attrs["href"] for tag, attrs in tags if tag == "a"]
     assert all(href.startswith(("#", "https://", "http://")) for href in hrefs)
-    assert hrefs == [
-        href for tag, attrs in Markup(plain).tags if tag == "a" for href in [attrs["href"]]
-    ]
+    assert [attrs["href"] for tag, attrs in Markup(plain).tags if tag == "a"] == hrefs
     assert "```" not in page
     assert ":::" not in page
     # What the data says is on the page in full, as text.
