@@ -6,21 +6,52 @@ committed page is what this script writes.
 
 from __future__ import annotations
 
-import html
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 
-from haiti_mss import Alternative, Mission, data
+from haiti_mss import Alternative, Contingent, Dataset, Departure, Mission, data
+from haiti_mss._checks import shown
 
 PAGE = Path(__file__).parent / "dataset.md"
 
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+"""ASCII punctuation: every mark that can begin Markdown, MyST or HTML markup is one."""
 
-def cell(value: object) -> str:
-    """*value* as a Markdown table cell: HTML and pipes escaped, no line breaks, "" for None."""
+
+class Markdown(str):
+    """Text already written as Markdown, to be put on the page as it is."""
+
+    __slots__ = ()
+
+
+def literal(value: object) -> Markdown:
+    r"""*value* as Markdown that shows its text as it is, on one line.
+
+    Every ASCII punctuation mark is backslash-escaped, which CommonMark allows before any of
+    them and which makes each one literal: no HTML, link, role, directive, target, table cell or
+    list can begin in the text. Controls and format characters are shown as their escapes
+    (``\x1b``), a line break as a space.
+    """
+    return Markdown(_PUNCTUATION.sub(r"\\\g<0>", shown(str(value)).replace("\n", " ")))
+
+
+def prose(text: str) -> Markdown:
+    """*text* as Markdown paragraphs: each line literal, without indentation (a code block)."""
+    return Markdown("\n".join(literal(line.strip()) for line in text.split("\n")))
+
+
+def cell(value: object) -> Markdown:
+    """*value* as a Markdown table cell: literal text, or Markdown as it is; "" for None."""
     if value is None:
-        return ""
-    return html.escape(str(value), quote=False).replace("|", "\\|").replace("\n", " ")
+        return Markdown()
+    if isinstance(value, Markdown):
+        return value
+    if type(value) is date:
+        return Markdown(value.isoformat())
+    return literal(value)
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> Iterator[str]:
@@ -32,14 +63,14 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> Iterator[
     yield ""
 
 
-def ids(sources: Iterable[str]) -> str:
+def ids(sources: Iterable[str]) -> Markdown:
     """Source ids as links to the table of sources."""
-    return ", ".join(f"[{i}](#{i})" for i in sources)
+    return Markdown(", ".join(f"[{literal(i)}](#{i})" for i in sources))
 
 
-def others(alternatives: Iterable[Alternative]) -> str:
+def others(alternatives: Iterable[Alternative]) -> Markdown:
     """The values other sources report, with their sources."""
-    return "; ".join(f"{a.value} ({ids(a.sources)})" for a in alternatives)
+    return Markdown("; ".join(f"{literal(a.value)} ({ids(a.sources)})" for a in alternatives))
 
 
 def confidence(item: object) -> str:
@@ -50,16 +81,16 @@ def confidence(item: object) -> str:
 
 def mission_section(mission: Mission) -> Iterator[str]:
     """The tables of one mission."""
-    yield f"## {mission.name} ({mission.acronym})"
+    yield f"## {literal(mission.name)} ({literal(mission.acronym)})"
     yield ""
-    yield str(mission) + "."
+    yield literal(mission) + "."
     yield ""
     if mission.note:
-        yield mission.note
+        yield prose(mission.note)
         yield ""
     if mission.planned_strength is not None:
         sources = ids(mission.planned_strength_sources)
-        yield f"Planned strength: {mission.planned_strength} ({sources})."
+        yield f"Planned strength: {literal(mission.planned_strength)} ({sources})."
         yield ""
     yield "### Mandates"
     yield ""
@@ -89,17 +120,18 @@ def mission_section(mission: Mission) -> Iterator[str]:
         ),
     )
     for contingent in mission.contingents:
-        yield f"### {contingent.country.name}, {contingent.personnel_type}"
+        yield f"### {heading(contingent)}"
         yield ""
         if contingent.description:
-            yield contingent.description + "."
+            yield prose(contingent.description) + "."
             yield ""
         yield from table(
             ("date", "record", "figure", "other sources say", "sources", "confidence", "note"),
             (
                 (
                     r.on,
-                    r.kind.replace("_", " ") + (f" ({r.reason})" if hasattr(r, "reason") else ""),
+                    r.kind.replace("_", " ")
+                    + (f" ({r.reason})" if isinstance(r, Departure) else ""),
                     r.figure,
                     others(r.alternatives),
                     ids(r.sources),
@@ -170,8 +202,14 @@ def mission_section(mission: Mission) -> Iterator[str]:
         )
 
 
-def page() -> str:
-    """The whole page."""
+def heading(contingent: Contingent) -> Markdown:
+    """The heading of a contingent's section."""
+    return literal(f"{contingent.country.name}, {contingent.personnel_type}")
+
+
+def page(dataset: Dataset | None = None) -> str:
+    """The whole page, of *dataset* or else of the bundled data."""
+    dataset = data.dataset() if dataset is None else dataset
     lines = [
         "# The dataset",
         "",
@@ -189,10 +227,10 @@ def page() -> str:
         ),
         "",
     ]
-    for mission in data.missions():
+    for mission in dataset.missions:
         lines += mission_section(mission)
     lines += ["## Sources", ""]
-    for source in data.sources():
+    for source in dataset.sources:
         lines.append(f"({source.id})=")
         lines.append(f"### {source.id}")
         lines.append("")
@@ -205,12 +243,21 @@ def page() -> str:
             ("note", source.note or None),
         ]
         lines += [
-            f"- {name}: <{value}>" if name == "address" else f"- {name}: {cell(value)}"
+            f"- {name}: {address(value) if name == 'address' else cell(value)}"
             for name, value in details
             if value is not None
         ]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def address(url: object) -> Markdown:
+    """A source's address as a link; as text if it holds what a link cannot.
+
+    Its rule makes it an http or https URL without spaces, ``<``, ``>`` or ``"``.
+    """
+    text = str(url)
+    return Markdown(f"<{text}>") if shown(text) == text else literal(text)
 
 
 def main(argv: Sequence[str]) -> None:

@@ -284,7 +284,7 @@ def test_the_mission_is_chosen_by_the_day_asked_about(run):
 
 def test_a_closed_pipe_is_not_an_error():
     """A reader that stops early (| head -1) ends the command quietly, with no traceback."""
-    long_table = "--mission MSS --timeline 1900-01-01 2100-01-01"  # more than a pipe holds
+    long_table = "--mission MSS --timeline 1950-01 2049-12"  # more than a pipe holds
     done = subprocess.run(  # noqa: S602  # a fixed shell pipeline, to close the pipe early
         f"{sys.executable} -m haiti_mss {long_table} | head -1",
         shell=True,
@@ -362,3 +362,51 @@ def test_the_validate_summary_counts_in_words(run, tmp_path, document):
     document["missions"][0]["contingents"][0]["history"][0]["on"] = "2023-13-01"
     path.write_text(json.dumps(document), encoding="utf-8")
     assert run("validate", str(path)).stdout.startswith(f"{path}: 1 problem\n")
+
+
+def test_direction_and_format_characters_are_shown_not_obeyed(run, tmp_path, document):
+    """A right-to-left override, a zero-width space or a BOM in a name is written as its escape.
+
+    "nosuch\u202egnp.json" would show as "nosuchnoj.png" on a terminal.
+    """
+    hidden = "\u202e\u2066\u200b\u200f\u061c\ufeff\U000e0041"
+    escaped = r"\u202e\u2066\u200b\u200f\u061c\ufeff\U000e0041"
+    path = tmp_path / f"doc{hidden}.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    valid = run("validate", str(path))
+    document["missions"][0]["acronym"] = hidden
+    path.write_text(json.dumps(document), encoding="utf-8")
+    invalid = run("validate", str(path))
+
+    name = f"{tmp_path}/doc{escaped}.json"
+    summary = f"{name}: valid: 1 mission: MSS (4 contingents, 1 mandate); 8 sources\n"
+    assert (0, summary) == (valid.returncode, valid.stdout)
+    assert invalid.stdout.startswith(f"{name}: 1 problem\n")
+    for result in (valid, invalid):
+        assert not any(c in result.stdout for c in hidden)
+
+
+def test_an_error_on_stderr_shows_controls_as_escapes(run):
+    """What the user typed is echoed in an error with its controls and direction marks shown."""
+    result = run("--json", "--bogus\x1b[2J\u202e")
+    assert 2 == result.returncode
+    assert "unrecognized arguments: --bogus\\x1b[2J\\u202e" in result.stderr
+    assert "\x1b" not in result.stderr
+    assert "\u202e" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "span"),
+    [
+        ("0001-01-01", "9999-12-31", "0001-01-01 to 9999-12-31 runs over 119,988"),
+        ("1950-01", "2050-01", "1950-01-01 to 2050-01-01 runs over 1,201"),
+    ],
+)
+def test_a_timeline_of_more_than_a_century_is_refused(run, start, end, span):
+    """A timeline runs over at most 1,200 calendar months; a longer one is refused, not drawn."""
+    result = run("--timeline", start, end, "--json")
+    assert (2, "") == (result.returncode, result.stdout)
+    assert (
+        f"error: END: {span} calendar months; a timeline runs over at most 1,200 (a century)\n"
+    ) in result.stderr
+    assert 0 == run("--timeline", "1950-01", "2049-12", "--csv").returncode

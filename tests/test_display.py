@@ -18,13 +18,15 @@ from haiti_mss import (
 )
 
 D = date
+CONTROLS = "\x1b[2J\x07\u202e\u200b"
+"""An escape sequence, a bell, a right-to-left override, a zero-width space."""
 
 
 @pytest.fixture
 def hostile():
-    """A mission whose texts try to inject HTML."""
+    """A mission whose texts try to inject HTML, or send controls."""
     return Mission(
-        name="<script>alert(1)</script> Mission",
+        name=f"<script>alert(1)</script> Mission{CONTROLS}",
         acronym="HSM",
         host="HTI",
         lead="KEN",
@@ -32,10 +34,22 @@ def hostile():
             Contingent(
                 country="KEN",
                 personnel_type="police",
-                history=[Arrival(on=D(2030, 1, 1), personnel=Figure(200, "about"), sources=["x"])],
+                description=f"police{CONTROLS}",
+                history=[
+                    Arrival(
+                        on=D(2030, 1, 1),
+                        personnel=Figure(200, "about"),
+                        sources=["x"],
+                        note=f"a note{CONTROLS}",
+                    )
+                ],
             )
         ],
-        sources=[Source(id="x", publisher="<b>bold</b>", title="<script>x</script>")],
+        sources=[
+            Source(
+                id="x", publisher=f"<b>bold</b>{CONTROLS}", title=f"<script>x</script>{CONTROLS}"
+            )
+        ],
     )
 
 
@@ -94,7 +108,9 @@ def test_str_of_a_timeline_lists_mandates_and_lapses():
         lambda m: m.sources[0],
         lambda m: m.status("2030-01-01").by_country,
         lambda m: Dataset(sources=m.sources, missions=[m]),
-        lambda _: Indicator(name="<script>x</script>", value=1, as_of=D(2030, 1, 1), note="<b>"),
+        lambda _: Indicator(
+            name=f"<script>x</script>{CONTROLS}", value=1, as_of=D(2030, 1, 1), note="<b>"
+        ),
     ],
     ids=[
         "Mission",
@@ -109,11 +125,15 @@ def test_str_of_a_timeline_lists_mandates_and_lapses():
     ],
 )
 def test_html_is_escaped(hostile, shown):
-    """Every _repr_html_ escapes what it shows: a <script> in the data renders as text."""
+    """Every _repr_html_ escapes what it shows: a <script> in the data renders as text.
+
+    Controls and format characters are shown as their escapes, never sent raw.
+    """
     html = shown(hostile)._repr_html_()
     assert html.startswith(("<table", "<span"))
     assert "<script>" not in html
     assert "<b>" not in html
+    assert not set("\x1b\x07\u202e\u200b") & set(html)
 
 
 def test_html_shows_qualifiers_and_source_counts(hostile):
@@ -121,7 +141,9 @@ def test_html_shows_qualifiers_and_source_counts(hostile):
     html = hostile.contingents[0]._repr_html_()
     assert '<span title="about">~200</span>' in html
     assert '<span title="x">1</span>' in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; Mission" in hostile._repr_html_()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Mission\\x1b[2J\\x07\\u202e\\u200b" in (
+        hostile._repr_html_()
+    )
 
 
 def test_html_of_a_status_says_when_it_extrapolates():

@@ -1,11 +1,13 @@
 """Charts: each one renders from the bundled data and has the artists it promises."""
 
+import bisect
 import math
 import runpy
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import matplotlib as mpl
 
@@ -635,3 +637,94 @@ def test_every_chart_carries_a_source_line(draw, edge):
     line = footer(draw()).splitlines()[-1]
     assert line.startswith(f"Source: haiti_mss dataset {haiti_mss.__version__}, compiled from ")
     assert edge in line
+
+
+def test_controls_in_names_are_drawn_as_escapes(tmp_path):
+    """An escape sequence, a bell or a direction override in data is drawn as its escape.
+
+    The SVG of each chart is well-formed XML: a control character cannot be written in it.
+    """
+    hostile = "\x1b[2J\x07\u202e\x0b"
+    mission = small_mission(
+        name=f"Mission {hostile}",
+        milestones=[Milestone(on=date(2030, 1, 5), kind="deployment", title=f"visit {hostile}")],
+        indicators=[
+            Indicator(
+                name=f"displaced {hostile}",
+                value=1,
+                as_of=date(2030, 1, 5),
+                area=f"Jacmel {hostile}",
+                unit=f"people {hostile}",
+            )
+        ],
+    )
+    shown = r"\x1b[2J\x07\u202e\x0b"
+    charts = [
+        plot.force_buildup(mission),
+        plot.pledged_vs_deployed(mission),
+        plot.indicator_series(mission, f"displaced {hostile}"),
+    ]
+
+    assert f"Mission {shown} (EXM)" in charts[0].get_title()
+    assert f"1  2030-01-05  visit {shown}" in footer(charts[0]).splitlines()
+    assert f"Displaced {shown} in Jacmel {shown}, as reported" == charts[2].get_title()
+    assert f"People {shown.lower()}" == charts[2].get_ylabel()  # the unit, capitalised
+    assert [f"Jacmel {shown}"] == legend_labels(charts[2])[:1]
+    for n, ax in enumerate(charts):
+        path = tmp_path / f"{n}.svg"
+        ax.figure.savefig(path, format="svg")
+        svg = path.read_text(encoding="utf-8")
+        ET.fromstring(svg)  # noqa: S314  # our own chart; raises unless well-formed
+        assert not any(c in svg for c in "\x1b\x07\u202e\x0b")
+
+
+def step_values(line, days):
+    """The value a step line drawn with drawstyle steps-post shows on each of *days*."""
+    xs, ys = (list(v) for v in line.get_data())
+    return [ys[bisect.bisect_right(xs, mdates.date2num(day)) - 1] for day in days]
+
+
+def test_force_buildup_draws_each_day_as_the_status_of_the_day():
+    """Drawn at the days of change, each line shows every day's figure of the daily status."""
+    mss = data.mss()
+    ax = plot.force_buildup(mss, "2024-06-01", "2025-10-01")
+    days = [date.fromordinal(n) for n in range(date(2024, 6, 1).toordinal(), 739526)]
+    statuses = [mss.status(day) for day in days]
+    lines = {line.get_label().split(":")[0]: line for line in ax.get_lines()}
+
+    assert [s.deployed.value for s in statuses] == step_values(lines["Deployed"], days)
+    assert [s.committed.value for s in statuses] == step_values(lines["Committed"], days)
+    projected = lines["Projected force, the same every day"]
+    assert [s.projected_force.value for s in statuses] == step_values(projected, days)
+
+
+def test_force_buildup_over_centuries_draws_a_point_per_change(tmp_path):
+    """Records that run to 9999-12-31 are drawn at their days of change, not at 2.9 million days.
+
+    Every line and band has a point for each day a record, a mandate or the edge of the
+    record can change a figure, however many days lie between them.
+    """
+    from haiti_mss import Mandate  # noqa: PLC0415
+
+    mandate = Mandate(
+        resolution="S/RES/9001 (2030)", adopted=date(2030, 1, 1), expires=date(2030, 12, 31)
+    )
+    for through in (date(2130, 1, 1), date(9999, 12, 31)):
+        mission = small_mission(mandates=[mandate], current_through=through)
+        ax = plot.force_buildup(mission, end=through)
+
+        lines = [line for line in ax.get_lines() if line.get_label()[0] in "DCP"]
+        bands = [c for c in ax.collections if isinstance(c, FillBetweenPolyCollection)]
+
+        # 2030-01-01 (the first day, adopted, pledged), 2030-02-01 (the arrival), 2031-01-01
+        # (the day after the mandate expires), and the end of the last step.
+        assert ["Deployed: 0", "Committed: 0", "Projected force, the same every day: 0"] == [
+            line.get_label() for line in lines
+        ]
+        assert {4} == {len(line.get_xdata()) for line in lines}
+        assert [date(2030, 2, 1), date(2031, 1, 1)] == [
+            mdates.num2date(x).date() for x in lines[0].get_xdata()[1:3]
+        ]
+        assert all(len(band.get_paths()[0].vertices) < 20 for band in bands)
+        ax.figure.savefig(tmp_path / "chart.svg", format="svg")
+    assert mdates.date2num(date(9999, 12, 31)) == ax.get_xlim()[1]

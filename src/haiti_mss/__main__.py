@@ -1,12 +1,14 @@
-"""The command line: ``python -m haiti_mss``.
+r"""The command line: ``python -m haiti_mss``.
 
 ``python -m haiti_mss`` prints the status report of the bundled mission today: the one that
 exists on the day (from its first mandate to its handover or end), or else the latest.
 ``--as-of DATE``, ``--mission MSS|GSF`` (in any case), ``--json``, ``--timeline START END``
 (with ``--json`` or ``--csv``) and ``--sources`` change what it shows; ``--version`` prints the
-version. A month may be given as ``YYYY-MM`` (its first day). A row of the timeline after the
-last day the records describe is marked "extrapolated", and a closing line names that day.
-Output that the terminal's encoding cannot hold is written with ASCII signs ("<=" for "≤").
+version. A month may be given as ``YYYY-MM`` (its first day). A timeline runs over at most
+1,200 calendar months. A row of the timeline after the last day the records describe is marked
+"extrapolated", and a closing line names that day. Output that the terminal's encoding cannot
+hold is written with ASCII signs ("<=" for "≤"); controls and format characters in what it
+prints or echoes are written as their escapes (``\x1b``, ``\u202e``).
 
 ``python -m haiti_mss export DIR`` writes the bundled dataset as a Frictionless data package
 (see :mod:`haiti_mss.export`), its daily tables to ``--through DATE`` (default: today).
@@ -27,15 +29,11 @@ from datetime import date
 from typing import Final, NoReturn
 
 from . import data
-from ._checks import counted, to_day
+from ._checks import counted, shown, to_day
 from .errors import DataError
 from .missions import Mission
 from .serialization import load, to_json
 from .status import Status
-
-# Control characters in data (an escape sequence in a source's title) are shown, not obeyed.
-_VISIBLE: Final = {c: f"\\x{c:02x}" for c in [*range(32), *range(127, 160)] if c != 10}
-
 
 _ASCII: Final = str.maketrans(
     {"≤": "<=", "≥": ">=", "≈": "~", "\u2013": "-", "\u2014": "-", "\u2026": "..."}
@@ -44,7 +42,7 @@ _ASCII: Final = str.maketrans(
 
 
 def _say(text: str) -> None:
-    text = text.translate(_VISIBLE)
+    text = shown(text)  # an escape sequence or a direction override in data is shown, not obeyed
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
         text.encode(encoding)
@@ -63,7 +61,7 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, as the rest of the command's are."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, f"{self.prog}: error: {shown(message)}\n")
 
 
 def _validate(files: Sequence[str]) -> int:
@@ -216,6 +214,23 @@ def _month_or_day(text: str, name: str) -> date:
     return date(year, month, 1)
 
 
+_MOST_MONTHS: Final = 1_200
+"""The most calendar months a timeline runs over: a century, 1,200 rows (some 4 MB as JSON)."""
+
+
+def _span(text: tuple[str, str]) -> tuple[date, date]:
+    """The first and last day of a timeline: no more than :data:`_MOST_MONTHS` apart."""
+    start, end = _month_or_day(text[0], "START"), _month_or_day(text[1], "END")
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if months > _MOST_MONTHS:
+        raise DataError.at(
+            "END",
+            f"{start.isoformat()} to {end.isoformat()} runs over {months:,} calendar months; "
+            f"a timeline runs over at most {_MOST_MONTHS:,} (a century)",
+        )
+    return start, end
+
+
 def _row(day: object, *cells: object) -> str:
     *numbers, record, mandate = cells
     return (
@@ -245,11 +260,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar=("START", "END"),
         help="print a monthly table instead, from START to END (dates, or months as YYYY-MM)",
     )
-    shown = parser.add_mutually_exclusive_group()
-    shown.add_argument(
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument(
         "--json", action="store_true", help="print the status (or the timeline's) as JSON"
     )
-    shown.add_argument("--csv", action="store_true", help="print the timeline as CSV")
+    output.add_argument("--csv", action="store_true", help="print the timeline as CSV")
     parser.add_argument("--sources", action="store_true", help="cite the sources of the figures")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser(
@@ -272,10 +287,7 @@ def _parser() -> argparse.ArgumentParser:
 def _report(arguments: argparse.Namespace, today: date) -> list[str]:
     """The lines the command prints for the report or the timeline *arguments* ask for."""
     if arguments.timeline:
-        start, end = (
-            _month_or_day(arguments.timeline[0], "START"),
-            _month_or_day(arguments.timeline[1], "END"),
-        )
+        start, end = _span(arguments.timeline)
         mission = _mission_for(arguments.mission, start)
         if arguments.json:
             return [to_json(tuple(mission.timeline(start, end)), indent=2)]

@@ -288,6 +288,33 @@ def _draws(character: str) -> bool:
     return unicodedata.category(character)[0] not in "ZC" and character not in _BLANKS
 
 
+_MAYBE_HIDDEN: Final = re.compile(r"[^\n -~]")
+"""The characters that :func:`shown` looks up: all but a line break and printable ASCII."""
+_HIDDEN: Final = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
+
+
+def shown(text: str) -> str:
+    r"""*text* with what a terminal, a chart or a page would obey written as its escape.
+
+    Controls but the line break (an escape sequence, a bell), format characters (a direction
+    override, a zero-width space) and line separators are shown as Python writes them in a
+    string, so that data is shown, never obeyed, and no control reaches an SVG or HTML file.
+
+    >>> print(shown("ab\x1b[2J\x07 \u202egnp.json\n\u00e9t\u00e9"))
+    ab\x1b[2J\x07 \u202egnp.json
+    été
+    """
+    return _MAYBE_HIDDEN.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    character = match[0]
+    if unicodedata.category(character) not in _HIDDEN:
+        return character
+    # \x09 rather than \t, as the command line always wrote it; past U+00FF, as Python does.
+    return f"\\x{ord(character):02x}" if ord(character) < 0x100 else ascii(character)[1:-1]
+
+
 def _check_text(value: object) -> None:
     _check_str(value)
     if not visible(value):  # type: ignore[arg-type]  # a str, checked above

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
+from ._checks import shown
+
 if TYPE_CHECKING:
     from .figures import Figure
 
@@ -13,8 +15,8 @@ _STYLE = "border-collapse:collapse;text-align:left"
 
 
 def text(value: object) -> str:
-    """*value* as escaped HTML text."""
-    return escape(str(value))
+    """*value* as escaped HTML text, its controls and format characters shown as escapes."""
+    return escape(shown(str(value)))
 
 
 def figure(value: Figure) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final, TypedDict
 
-from ._checks import counted, to_day
+from ._checks import counted, shown, to_day
 from .contingents import Effect
 from .countries import Country
 from .errors import DataError
@@ -106,7 +106,8 @@ def force_buildup(
     whose figures are extrapolated (:attr:`~haiti_mss.Status.extrapolated`), are washed out
     and cross-hatched in grey, from a line at the edge labelled with its date. Milestones are
     numbered markers, listed in the legend. The legend gives each number on the last day, as
-    reported or extrapolated.
+    reported or extrapolated. Each figure is drawn from one day on which it may change to the
+    next, so that the points drawn are as many as the records, however many days they span.
 
     Args:
         mission: The mission to draw.
@@ -130,8 +131,10 @@ def force_buildup(
     first, last = _window(mission, start, end)
     kinds = {MilestoneKind(kind) for kind in milestone_kinds}
     ax = _axes(ax, (12, 6.5))
-    statuses = mission.timeline(first, last, "daily")
-    x = _x([*(s.as_of for s in statuses), last + _DAY])
+    statuses = [mission.status(day) for day in _days_of_change(mission, first, last)]
+    # Each step ends where the next begins, the last on the day after the last (matplotlib's
+    # dates, like Python's, end with 9999-12-31).
+    x = _x([*(s.as_of for s in statuses), min(last, date.max - _DAY) + _DAY])
     handles, tops = _stack(ax, x, statuses)
     lines, highest = _lines(ax, x, statuses, mission.planned_strength)
     handles += lines
@@ -382,8 +385,11 @@ def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
 
 
 def _plain(text: str) -> str:
-    """*text* as matplotlib shows it literally: a pair of ``$`` would start mathematics."""
-    return text.replace("$", r"\$")
+    """*text* as matplotlib shows it literally: a pair of ``$`` would start mathematics.
+
+    Controls and format characters are written as escapes: an SVG file cannot hold them.
+    """
+    return shown(text).replace("$", r"\$")
 
 
 def _x(days: Iterable[date]) -> list[float]:
@@ -455,6 +461,21 @@ def _window(
             "end", f"{last.isoformat()} is before start {first.isoformat()}; no days to draw"
         )
     return first, last
+
+
+def _days_of_change(mission: Mission, first: date, last: date) -> list[date]:
+    """The first day of the window and each later day in it on which a drawn figure may change.
+
+    Strength, pledges, the mandate in force and the mission's life change only on the day of a
+    record, the day after a mandate expires, and the day after the edge of the record; each
+    figure holds from one of these days to the next. The chart draws these days, not every day:
+    its work is that of the records, not of the days between them (millions, for a record that
+    runs to the year 9999).
+    """
+    ends = (*(m.expires for m in mission.mandates), mission.current_through)
+    after = (day + _DAY for day in ends if day is not None and day < date.max)
+    changes = (*mission.record_dates(), *after)
+    return sorted({first, *(day for day in changes if first < day <= last)})
 
 
 def _bands(statuses: Sequence[Status]) -> list[tuple[str, str, list[Figure]]]:
@@ -727,7 +748,8 @@ def _milestone_lines(milestones: Sequence[Milestone]) -> list[str]:
     """The numbered milestones, for under the chart: each title in full, wrapped."""
     lines: list[str] = []
     for n, milestone in enumerate(milestones, start=1):
-        wrapped = textwrap.wrap(f"{n}  {milestone.on.isoformat()}  {milestone.title}", 150)
+        # Shown before it is wrapped: wrapping would make a vertical tab or a return a space.
+        wrapped = textwrap.wrap(f"{n}  {milestone.on.isoformat()}  {shown(milestone.title)}", 150)
         lines += [wrapped[0], *(f"      {line}" for line in wrapped[1:])]
     return lines
 
