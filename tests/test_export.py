@@ -2,17 +2,17 @@
 
 import csv
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
 import pandas as pd
 import pytest
 from frictionless import validate
 
-from haiti_mss import data
+from haiti_mss import DataError, data
 from haiti_mss.__main__ import main
 from haiti_mss.contingents import RECORD_TYPES
-from haiti_mss.export import TABLES, export_package
+from haiti_mss.export import MOST_DAYS, TABLES, export_package, table_rows
 
 THROUGH = date(2026, 12, 1)
 
@@ -146,3 +146,19 @@ def test_frictionless_validate_on_the_command_line(package):
     )
     assert 0 == done.returncode, done.stdout[-2000:]
     assert 11 == done.stdout.count("VALID") - done.stdout.count("INVALID")
+
+
+def test_daily_tables_of_more_than_a_century_are_refused_before_anything_is_written(tmp_path):
+    """A day far in the future would make millions of rows; it is refused, and named."""
+    first = min(m.started_on for m in data.missions() if m.started_on is not None)
+    last_allowed = first + timedelta(days=MOST_DAYS - 1)
+    missions = next(table for table in TABLES if table.name == "missions")
+    assert list(table_rows(missions, through=last_allowed))  # the last day allowed: no refusal
+    with pytest.raises(DataError) as error:
+        export_package(tmp_path / "p", through=last_allowed + timedelta(days=1))
+    assert str(error.value).startswith("through: ")
+    assert "the daily tables run over at most 36,525 (a century)" in str(error.value)
+    assert not (tmp_path / "p").exists()
+    with pytest.raises(SystemExit) as exit_:
+        main(["export", str(tmp_path / "q"), "--through", "9998-12-31"])
+    assert 2 == exit_.value.code

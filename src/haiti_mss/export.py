@@ -37,6 +37,7 @@ import attrs
 from ._checks import to_day
 from .contingents import RECORD_TYPES, Contingent, Record
 from .datasets import Dataset
+from .errors import DataError
 from .figures import Figure, Qualifier
 from .missions import Mission
 from .status import ContingentStatus, Status
@@ -677,11 +678,24 @@ def _dataset(dataset: Dataset | Mission | None) -> Dataset:
     return dataset
 
 
+MOST_DAYS: Final = 36_525
+"""The most days the daily tables run over, from the first day of any mission: a century."""
+
+
 def _through(dataset: Dataset, through: date | str | None) -> date:
     if through is not None:
-        return to_day(through, "through")
-    edges = [m.current_through for m in dataset.missions if m.current_through is not None]
-    return max(edges, default=date.today())  # noqa: DTZ011  # a calendar day
+        last = to_day(through, "through")
+    else:
+        edges = [m.current_through for m in dataset.missions if m.current_through is not None]
+        last = max(edges, default=date.today())  # noqa: DTZ011  # a calendar day
+    first = min((m.started_on for m in dataset.missions if m.started_on is not None), default=last)
+    if (last - first).days >= MOST_DAYS:
+        raise DataError.at(
+            "through",
+            f"{first.isoformat()} to {last.isoformat()} is {(last - first).days + 1:,} days; "
+            f"the daily tables run over at most {MOST_DAYS:,} (a century)",
+        )
+    return last
 
 
 def package_descriptor() -> dict[str, Any]:
