@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from functools import cached_property
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, TypeVar, overload
 
 import attrs
@@ -463,8 +464,8 @@ class Mission:
         yield from _other_dates(self)
 
     @cached_property
-    def _contingents_by_key(self) -> dict[tuple[Country, PersonnelType], Contingent]:
-        return {contingent.key: contingent for contingent in self.contingents}
+    def _contingents_by_key(self) -> Mapping[tuple[Country, PersonnelType], Contingent]:
+        return MappingProxyType({contingent.key: contingent for contingent in self.contingents})
 
     def contingent(self, country: Country | str, personnel_type: PersonnelType | str) -> Contingent:
         """The contingent of *country* (code, name or Country) and *personnel_type*.
