@@ -1,11 +1,19 @@
-"""The bundled dataset: what it holds, that it is cited, and what it says about the seed article."""
+"""The bundled dataset: what it holds, that it is cited, and what it says about the seed article.
 
+Then how loads in threads share the garbage collector.
+"""
+
+import gc
+import threading
 from datetime import date, timedelta
+from importlib import resources
 
 import pytest
 
-from haiti_mss import Authorisation, Figure, Qualifier, data, load
+from haiti_mss import Authorisation, Dataset, Figure, Qualifier, data, from_json, load
 from haiti_mss.data import FILE
+from haiti_mss.serialization import _documents
+from haiti_mss.serialization._documents import gc_paused
 
 D = date
 SEED_DAY = D(2024, 9, 21)
@@ -481,3 +489,138 @@ def test_a_status_after_the_records_says_it_extrapolates(mss, gsf):
         after.deployed,
         after.authorisation,
     )
+
+
+# -- loads in threads leave the garbage collector as they found it --------------------------------
+
+
+@pytest.fixture
+def collector():
+    """The collector's state before the test, restored after it."""
+    was = gc.isenabled()
+    yield
+    if was:
+        gc.enable()
+    else:
+        gc.disable()
+
+
+def in_threads(*steps):
+    """Run each of *steps* in a thread of its own, and wait for all of them."""
+    threads = [threading.Thread(target=step) for step in steps]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+WAIT = 60  # seconds: only a guard against a hang, never reached when the test passes
+
+
+@pytest.mark.usefixtures("collector")
+def test_a_load_that_ends_first_leaves_the_collector_off_for_one_under_way():
+    """B begins while A is paused, A ends, B ends: off until B ends, then on again."""
+    gc.enable()
+    a_in, b_in, a_out = threading.Event(), threading.Event(), threading.Event()
+    seen = []
+
+    def a():
+        with gc_paused():
+            a_in.set()
+            b_in.wait(WAIT)
+        a_out.set()
+
+    def b():
+        a_in.wait(WAIT)
+        with gc_paused():
+            b_in.set()
+            a_out.wait(WAIT)
+            seen.append(gc.isenabled())
+
+    in_threads(a, b)
+    assert [False] == seen
+    assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("collector")
+def test_a_load_that_finds_the_collector_paused_by_another_does_not_leave_it_off(monkeypatch):
+    """The order that left it off for good: B looks while A has paused it, A ends, B pauses.
+
+    Each call of the collector's switches in B waits, when it could, for A to end.
+    """
+    gc.enable()
+    a_in, b_looked, a_out = threading.Event(), threading.Event(), threading.Event()
+
+    class Collector:
+        """The gc module, whose switches let A end when B calls them."""
+
+        isenabled = staticmethod(gc.isenabled)
+        enable = staticmethod(gc.enable)
+
+        @staticmethod
+        def disable():
+            if threading.current_thread().name == "B":
+                b_looked.set()
+                a_out.wait(WAIT)
+            gc.disable()
+
+    monkeypatch.setattr(_documents, "gc", Collector)
+
+    def a():
+        with gc_paused():
+            a_in.set()
+            b_looked.wait(WAIT)
+        a_out.set()
+
+    def b():
+        a_in.wait(WAIT)
+        with gc_paused():
+            b_looked.set()
+            a_out.wait(WAIT)
+
+    threads = [threading.Thread(target=a), threading.Thread(target=b, name="B")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("collector")
+@pytest.mark.parametrize(
+    ("before", "meanwhile", "after"),
+    [
+        (True, None, True),
+        (False, None, False),
+        (False, gc.enable, True),  # seen: the collector was off
+        (True, gc.disable, True),  # cannot be told from the pause: undone, as documented
+    ],
+)
+def test_overlapping_loads_restore_the_state_before_the_first(before, meanwhile, after):
+    """The last load to end restores the state the first found; a gc.enable() meanwhile stays."""
+    if before:
+        gc.enable()
+    else:
+        gc.disable()
+    with gc_paused():
+        with gc_paused():
+            if meanwhile is not None:
+                meanwhile()
+        assert gc.isenabled() is (meanwhile is gc.enable)
+    assert after is gc.isenabled()
+
+
+@pytest.mark.usefixtures("collector")
+def test_loads_in_threads_leave_the_collector_on():
+    """Eight threads loading the bundled file at once, all waiting for each other to begin."""
+    gc.enable()
+    text = (resources.files("haiti_mss.data") / FILE).read_bytes()
+    start = threading.Barrier(8)
+
+    def load_twice():
+        start.wait(WAIT)
+        for _ in range(2):
+            from_json(text, Dataset)
+
+    in_threads(*[load_twice] * 8)
+    assert gc.isenabled()

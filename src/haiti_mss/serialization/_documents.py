@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections.abc import Generator, Iterator
 from typing import Any, Final, cast
 
@@ -330,19 +331,35 @@ def from_data(data: object, cls: type[T], *, parsed: bool) -> T:
         raise DataError.at("$", "the data is nested too deeply") from None
 
 
+_pauses_lock: Final = threading.RLock()  # reentrant: a finalizer run by a collection may load
+_pauses = 0
+"""How many :func:`gc_paused` blocks are under way, in all threads."""
+_was_enabled = False
+"""Whether the collector was enabled when the first of them began."""
+
+
 @contextlib.contextmanager
 def gc_paused() -> Generator[None]:
     """No garbage collection while a large graph of new objects is built, in which none is garbage.
 
     Collections triggered by the allocations would traverse the growing graph again and again
-    for nothing. The collector is enabled again afterwards if it was enabled before. It is a
-    setting of the whole process: while one thread reads a document, it is off in all of them,
-    and a thread that turns it off meanwhile finds it on again when the reading ends.
+    for nothing. The collector is a setting of the whole process, so the pauses of all threads
+    are counted together: the first to begin turns the collector off, and the last to end turns
+    it on again if it was on when the first began. Loads that overlap thus leave it as they
+    found it. Changes made meanwhile by other code: a ``gc.enable()`` stays (the collector was
+    off, so it is seen); a ``gc.disable()`` cannot be told from the pause and is undone when the
+    last load ends, if the collector was on before.
     """
-    enabled = gc.isenabled()
-    gc.disable()
+    global _pauses, _was_enabled  # noqa: PLW0603  # the state of the process's collector
+    with _pauses_lock:
+        if not _pauses:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _pauses_lock:
+            _pauses -= 1
+            if not _pauses and _was_enabled:
+                gc.enable()
