@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 from frictionless import validate
 
-from haiti_mss import data
+from haiti_mss import Source, data
 from haiti_mss.__main__ import main
 from haiti_mss.contingents import RECORD_TYPES
-from haiti_mss.export import TABLES, export_package
+from haiti_mss.export import TABLES, export_package, table_rows
 
 THROUGH = date(2026, 12, 1)
 
@@ -146,3 +146,14 @@ def test_frictionless_validate_on_the_command_line(package):
     )
     assert 0 == done.returncode, done.stdout[-2000:]
     assert 11 == done.stdout.count("VALID") - done.stdout.count("INVALID")
+
+
+def test_a_mission_alone_keeps_every_source_it_holds():
+    """A mission given alone may hold a source that nothing in it cites: its table lists it."""
+    mss = data.mss()
+    spare = Source(id="spare", publisher="Unused")
+    mine = attrs.evolve(mss, sources=[*mss.sources, spare])
+    (sources,) = (table for table in TABLES if table.name == "sources")
+    listed = list(table_rows(sources, mine))
+    assert [*mss.sources, spare] == listed
+    assert list(table_rows(sources, mss)) == list(mss.sources)

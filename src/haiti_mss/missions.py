@@ -22,6 +22,7 @@ from ._checks import (
     is_str,
     is_text,
     optional_member_of,
+    show,
     to_day,
     to_texts,
     tuple_of,
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
     from .frames import Frame
     from .status import Status
 
-__all__ = ["Handover", "Mission", "handover_problems"]
+__all__ = ["Handover", "Mission", "duplicate_sources", "handover_problems"]
 
 T = TypeVar("T", Contribution, Milestone, Indicator)
 _DAY: Final = timedelta(days=1)
@@ -400,14 +401,7 @@ class Mission:
                     f"[{first[key]}]); one country has one contingent per personnel type",
                 )
             first.setdefault(key, i)
-        ids: dict[str, int] = {}
-        for i, source in enumerate(self.sources):
-            if source.id in ids:
-                yield Problem(
-                    ("sources", i, "id"),
-                    f"source id {source.id!r} is defined twice (also at sources[{ids[source.id]}])",
-                )
-            ids.setdefault(source.id, i)
+        yield from duplicate_sources(self.sources)
 
     def _unresolved_sources(self) -> Iterator[Problem]:
         known = {source.id for source in self.sources}
@@ -454,8 +448,16 @@ class Mission:
 
     def unused_sources(self) -> tuple[Source, ...]:
         """The sources that no record names."""
-        used = {source_id for _, cited in self.citations() for source_id in cited}
+        used = self.source_ids
         return tuple(source for source in self.sources if source.id not in used)
+
+    @cached_property
+    def source_ids(self) -> frozenset[str]:
+        """The ids of the sources that the mission cites anywhere (see :meth:`citations`)."""
+        ids = {source_id for _, cited in self._citations(()) for source_id in cited}
+        for contingent in self.contingents:
+            ids |= contingent.source_ids  # kept by the contingent: its history is read once
+        return frozenset(ids)
 
     def record_dates(self) -> Iterator[date]:
         """The dates of all records: history, adoptions, contributions, milestones, indicators."""
@@ -693,6 +695,18 @@ def _committed_html(contingent: Contingent, day: date | None) -> str:
     if not any(record.effect is Effect.COMMIT for record in contingent.history):
         return "<em>no pledge recorded</em>"
     return _html.figure(contingent.committed_on(day)) if day else ""
+
+
+def duplicate_sources(sources: Sequence[Source]) -> Iterator[Problem]:
+    """The sources of *sources* whose id an earlier one has, at paths from ``("sources",)``."""
+    ids: dict[str, int] = {}
+    for i, source in enumerate(sources):
+        first = ids.setdefault(source.id, i)
+        if first != i:
+            yield Problem(
+                ("sources", i, "id"),
+                f"source id {show(source.id)} is defined twice (also at sources[{first}])",
+            )
 
 
 def handover_problems(missions: Sequence[Mission]) -> Iterator[Problem]:

@@ -22,7 +22,7 @@ from cattrs.preconf.json import JsonConverter
 from haiti_mss import _fastload
 from haiti_mss._checks import check_keys, json_type
 from haiti_mss.contingents import RECORD_TYPES, Contingent, Record
-from haiti_mss.datasets import Dataset
+from haiti_mss.datasets import Dataset, held_sources
 from haiti_mss.errors import DataError, Problem, UnknownSource
 from haiti_mss.missions import Mission
 from haiti_mss.sources import Source
@@ -121,7 +121,7 @@ def _read_mission(  # noqa: PLR0913  # a mission, and the state of the document 
         with contextlib.suppress(Exception):  # any problem: the detailed path below says where
             return _fast_mission(raw, table)
     cited = set(_cited_ids(raw, path, known, problems))
-    used = [converter.unstructure(source) for i, source in table.items() if i in cited]
+    used = [converter.unstructure(source) for source in held_sources(table.values(), cited)]
     try:
         return cast("Mission", _structure_or_problems({**raw, "sources": used}, Mission, path))
     except DataError as error:
@@ -155,7 +155,7 @@ def _fast_mission(
         raise _fastload.NotFast
     for contingent in contingents:
         cited |= contingent.source_ids
-    held = [s for i, s in table.items() if i in cited] if sources is None else sources
+    held = held_sources(table.values(), cited) if sources is None else sources
     used = [converter.unstructure(source) for source in held]
     mission = converter.structure({**rest, "sources": used}, Mission)
     if not contingents:
