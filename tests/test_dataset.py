@@ -1,11 +1,42 @@
-"""The bundled dataset: what it holds, that it is cited, and what it says about the seed article."""
+"""The bundled dataset: what it holds, that it is cited, and what it says about the seed article.
 
+Then what any Dataset holds: each mission the sources it cites of the table, as its file gives
+them; and how loads in threads share the garbage collector.
+"""
+
+import gc
+import threading
 from datetime import date, timedelta
+from importlib import resources
 
+import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from haiti_mss import Authorisation, Figure, Qualifier, data, load
+from haiti_mss import (
+    Arrival,
+    Authorisation,
+    Contingent,
+    DataError,
+    Dataset,
+    Figure,
+    Mission,
+    Qualifier,
+    Source,
+    data,
+    from_dict,
+    from_json,
+    load,
+    to_dict,
+    to_json,
+)
 from haiti_mss.data import FILE
+from haiti_mss.datasets import held_sources
+from haiti_mss.errors import UnknownSource
+from haiti_mss.serialization import _documents
+from haiti_mss.serialization._documents import gc_paused
+from haiti_mss.testing import datasets, missions, sources
 
 D = date
 SEED_DAY = D(2024, 9, 21)
@@ -481,3 +512,257 @@ def test_a_status_after_the_records_says_it_extrapolates(mss, gsf):
         after.deployed,
         after.authorisation,
     )
+
+
+# -- a Dataset built is one its file reads back ---------------------------------------------------
+
+ARRIVAL = Arrival(on=D(2024, 1, 1), personnel=1, sources=["a"])
+CITED = Source(id="a", publisher="P")
+SPARE = Source(id="spare", publisher="Q")
+
+
+def citing(*sources):
+    """A mission whose one record cites source "a", holding *sources*."""
+    return Mission(
+        name="X",
+        acronym="X",
+        host="HTI",
+        lead="KEN",
+        sources=list(sources),
+        contingents=[Contingent(country="KEN", personnel_type="police", history=[ARRIVAL])],
+    )
+
+
+def problems(build):
+    """The messages of the DataError that *build* raises."""
+    with pytest.raises(DataError) as info:
+        build()
+    return [str(problem) for problem in info.value.problems]
+
+
+def test_a_dataset_refuses_a_mission_whose_sources_its_file_could_not_give_it():
+    """Missing from the table, unlike the table's, cited by nothing, or in another order."""
+    assert [
+        (
+            "missions[0].sources[0]: unknown source id 'a': no source in the dataset's sources "
+            "defines it"
+        )
+    ] == problems(lambda: Dataset(sources=[], missions=[citing(CITED)]))
+    assert [
+        (
+            "missions[0].sources[0]: source 'a' is not the dataset's source of that id "
+            "(sources[0]): its publisher differs"
+        )
+    ] == problems(
+        lambda: Dataset(sources=[Source(id="a", publisher="TABLE")], missions=[citing(CITED)])
+    )
+    other = Source(id="a", publisher="TABLE", title="T")
+    assert ["its publisher, title differ"] == [
+        message.rpartition(": ")[2]
+        for message in problems(lambda: Dataset(sources=[other], missions=[citing(CITED)]))
+    ]
+    assert [
+        (
+            "missions[0].sources[1]: source 'spare' is cited by no record of the X: a mission "
+            "of a dataset holds only the sources it cites, as a file is read"
+        )
+    ] == problems(lambda: Dataset(sources=[CITED, SPARE], missions=[citing(CITED, SPARE)]))
+    both = attrs.evolve(
+        citing(SPARE, CITED), planned_strength=10, planned_strength_sources=["spare"]
+    )
+    assert [
+        (
+            "missions[0].sources: must be in the order of the dataset's sources, ('a', 'spare'), "
+            "as a file is read"
+        )
+    ] == problems(lambda: Dataset(sources=[CITED, SPARE], missions=[both]))
+    assert ["sources[1].id: source id 'a' is defined twice (also at sources[0])"] == problems(
+        lambda: Dataset(sources=[CITED, Source(id="a", publisher="R")], missions=[])
+    )
+
+
+def test_what_the_reader_refuses_the_constructor_refuses():
+    """A record citing an id the table lacks: refused from a file, and from the constructor."""
+    document = to_dict(Dataset(sources=[CITED], missions=[citing(CITED)]))
+    document["sources"] = {}
+    assert [
+        (
+            "$.missions[0].contingents[0].history[0].sources[0]: unknown source id 'a': "
+            "no source in $.sources defines it"
+        )
+    ] == problems(lambda: from_dict(document, Dataset))
+    with pytest.raises(DataError) as info:
+        Dataset(sources=[], missions=[citing(CITED)])
+    assert [UnknownSource] == [type(p) for p in info.value.problems]
+
+
+def test_a_dataset_holds_its_table_whole_and_each_mission_what_it_cites():
+    """The table may hold sources no mission cites; a file keeps them."""
+    dataset = Dataset(sources=[SPARE, CITED], missions=[citing(CITED)])
+    assert dataset == from_json(to_json(dataset), Dataset)
+    assert (CITED,) == held_sources(dataset.sources, {"a"})
+
+
+@given(datasets())
+def test_a_generated_dataset_reads_back_equal(dataset):
+    """What the strategies generate, the constructor accepts and the file reads back."""
+    assert dataset == from_json(to_json(dataset), Dataset)
+
+
+@given(st.data())
+def test_a_dataset_the_constructor_accepts_reads_back_equal(data):
+    """Any table against a generated mission: refused at the mission's sources, or round trip.
+
+    The mission may hold sources it does not cite; the table may lack some of its sources,
+    hold others, define one differently, or list them in another order.
+    """
+    pool = data.draw(st.lists(sources(), min_size=1, max_size=5, unique_by=lambda s: s.id))
+    mission = data.draw(
+        missions(source_table=data.draw(st.lists(st.sampled_from(pool), unique=True)))
+    )
+    table = data.draw(st.permutations(data.draw(st.lists(st.sampled_from(pool), unique=True))))
+    if table and data.draw(st.booleans()):
+        table[0] = attrs.evolve(table[0], publisher=table[0].publisher + "!")
+    try:
+        dataset = Dataset(sources=table, missions=[mission])
+    except DataError as error:
+        refused = error.problems
+    else:
+        refused = ()
+        assert dataset == from_json(to_json(dataset), Dataset)
+    assert all(p.path[:3] == ("missions", 0, "sources") for p in refused), refused
+
+
+# -- loads in threads leave the garbage collector as they found it --------------------------------
+
+
+@pytest.fixture
+def collector():
+    """The collector's state before the test, restored after it."""
+    was = gc.isenabled()
+    yield
+    if was:
+        gc.enable()
+    else:
+        gc.disable()
+
+
+def in_threads(*steps):
+    """Run each of *steps* in a thread of its own, and wait for all of them."""
+    threads = [threading.Thread(target=step) for step in steps]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+WAIT = 60  # seconds: only a guard against a hang, never reached when the test passes
+
+
+@pytest.mark.usefixtures("collector")
+def test_a_load_that_ends_first_leaves_the_collector_off_for_one_under_way():
+    """B begins while A is paused, A ends, B ends: off until B ends, then on again."""
+    gc.enable()
+    a_in, b_in, a_out = threading.Event(), threading.Event(), threading.Event()
+    seen = []
+
+    def a():
+        with gc_paused():
+            a_in.set()
+            b_in.wait(WAIT)
+        a_out.set()
+
+    def b():
+        a_in.wait(WAIT)
+        with gc_paused():
+            b_in.set()
+            a_out.wait(WAIT)
+            seen.append(gc.isenabled())
+
+    in_threads(a, b)
+    assert [False] == seen
+    assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("collector")
+def test_a_load_that_finds_the_collector_paused_by_another_does_not_leave_it_off(monkeypatch):
+    """The order that left it off for good: B looks while A has paused it, A ends, B pauses.
+
+    Each call of the collector's switches in B waits, when it could, for A to end.
+    """
+    gc.enable()
+    a_in, b_looked, a_out = threading.Event(), threading.Event(), threading.Event()
+
+    class Collector:
+        """The gc module, whose switches let A end when B calls them."""
+
+        isenabled = staticmethod(gc.isenabled)
+        enable = staticmethod(gc.enable)
+
+        @staticmethod
+        def disable():
+            if threading.current_thread().name == "B":
+                b_looked.set()
+                a_out.wait(WAIT)
+            gc.disable()
+
+    monkeypatch.setattr(_documents, "gc", Collector)
+
+    def a():
+        with gc_paused():
+            a_in.set()
+            b_looked.wait(WAIT)
+        a_out.set()
+
+    def b():
+        a_in.wait(WAIT)
+        with gc_paused():
+            b_looked.set()
+            a_out.wait(WAIT)
+
+    threads = [threading.Thread(target=a), threading.Thread(target=b, name="B")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("collector")
+@pytest.mark.parametrize(
+    ("before", "meanwhile", "after"),
+    [
+        (True, None, True),
+        (False, None, False),
+        (False, gc.enable, True),  # seen: the collector was off
+        (True, gc.disable, True),  # cannot be told from the pause: undone, as documented
+    ],
+)
+def test_overlapping_loads_restore_the_state_before_the_first(before, meanwhile, after):
+    """The last load to end restores the state the first found; a gc.enable() meanwhile stays."""
+    if before:
+        gc.enable()
+    else:
+        gc.disable()
+    with gc_paused():
+        with gc_paused():
+            if meanwhile is not None:
+                meanwhile()
+        assert gc.isenabled() is (meanwhile is gc.enable)
+    assert after is gc.isenabled()
+
+
+@pytest.mark.usefixtures("collector")
+def test_loads_in_threads_leave_the_collector_on():
+    """Eight threads loading the bundled file at once, all waiting for each other to begin."""
+    gc.enable()
+    text = (resources.files("haiti_mss.data") / FILE).read_bytes()
+    start = threading.Barrier(8)
+
+    def load_twice():
+        start.wait(WAIT)
+        for _ in range(2):
+            from_json(text, Dataset)
+
+    in_threads(*[load_twice] * 8)
+    assert gc.isenabled()

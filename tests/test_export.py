@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from frictionless import validate
 
-from haiti_mss import DataError, data
+from haiti_mss import DataError, Source, data
 from haiti_mss.__main__ import main
 from haiti_mss.contingents import RECORD_TYPES
 from haiti_mss.export import MOST_DAYS, TABLES, export_package, table_rows
@@ -162,3 +162,14 @@ def test_daily_tables_of_more_than_a_century_are_refused_before_anything_is_writ
     with pytest.raises(SystemExit) as exit_:
         main(["export", str(tmp_path / "q"), "--through", "9998-12-31"])
     assert 2 == exit_.value.code
+
+
+def test_a_mission_alone_keeps_every_source_it_holds():
+    """A mission given alone may hold a source that nothing in it cites: its table lists it."""
+    mss = data.mss()
+    spare = Source(id="spare", publisher="Unused")
+    mine = attrs.evolve(mss, sources=[*mss.sources, spare])
+    (sources,) = (table for table in TABLES if table.name == "sources")
+    listed = list(table_rows(sources, mine))
+    assert [*mss.sources, spare] == listed
+    assert list(table_rows(sources, mss)) == list(mss.sources)

@@ -199,12 +199,41 @@ def test_what_a_dataset_refuses_of_a_handover():
 
 
 def test_a_mission_not_in_the_dataset_is_not_checked():
-    """A successor or a predecessor that the dataset does not hold cannot be checked."""
+    """A successor or a predecessor that the dataset does not hold cannot be checked.
+
+    A dataset may hold a part of the record: the MSS alone names the GSF as its successor.
+    """
     transfer = Transfer(on=D(2030, 10, 2), personnel=7, from_mission="OLD")
     alone = Dataset(sources=[], missions=[mission("NEW", NEW_MANDATE, kenya(transfer))])
     assert Figure(7) == alone.status("2030-10-02").deployed
     assert Figure(200) == Dataset(sources=[], missions=[OLD]).status("2030-10-01").deployed
     assert {} == attrs.evolve(OLD, successor=None, handover=None).transfers()
+
+
+def test_successors_that_go_round_in_a_circle_are_refused():
+    """MSS -> GSF -> MSS, or a longer circle: one problem, at the first of its missions.
+
+    A mission that leads into the circle without being in it is not blamed.
+    """
+    a = mission("A", OLD_MANDATE, successor="B")
+    b = mission("B", NEW_MANDATE, successor="A")
+    assert [
+        (
+            "missions[0].successor: the A -> the B -> the A: a mission cannot succeed itself, "
+            "even through others"
+        )
+    ] == problems(lambda: Dataset(sources=[], missions=[a, b]))
+    c = mission("C", NEW_MANDATE, successor="A")
+    into = mission("D", OLD_MANDATE, successor="B")
+    b_to_c = attrs.evolve(b, successor="C")
+    assert [
+        (
+            "missions[1].successor: the A -> the B -> the C -> the A: a mission cannot succeed "
+            "itself, even through others"
+        )
+    ] == problems(lambda: Dataset(sources=[], missions=[into, a, b_to_c, c]))
+    chain = Dataset(sources=[], missions=[into, b_to_c, attrs.evolve(c, successor=None)])
+    assert ["B", "C", None] == [m.successor for m in chain.missions]
 
 
 def test_a_dataset_status_of_one_day():

@@ -1,9 +1,11 @@
 """Constructing the model: what notebook users may type, and what is refused."""
 
+import enum
 import json
 import re
 from datetime import date, datetime
 from decimal import Decimal
+from types import MappingProxyType
 
 import attrs
 import pytest
@@ -20,6 +22,7 @@ from haiti_mss import (
     Contribution,
     Country,
     DataError,
+    Dataset,
     Departure,
     DepartureReason,
     Duration,
@@ -622,6 +625,58 @@ def test_every_public_class_is_hashable_and_equal_by_value(obj):
     assert obj == attrs.evolve(obj)
 
 
+def mutable_parts(obj, path="obj", seen=None):
+    """The paths of the dicts, lists, sets and bytearrays reachable from *obj*.
+
+    Reached through every field and every cached value (computed here), tuple, frozenset and
+    read-only mapping.
+    """
+    seen = set() if seen is None else seen
+    if isinstance(obj, dict | list | set | bytearray):
+        yield path
+        return
+    if isinstance(obj, str | bytes | int | float | Decimal | date | enum.Enum) or obj is None:
+        return
+    if id(obj) in seen:
+        return
+    seen.add(id(obj))
+    if isinstance(obj, tuple | frozenset):
+        parts = ((f"{path}[{i}]", item) for i, item in enumerate(obj))
+    elif isinstance(obj, MappingProxyType):
+        parts = ((f"{path}[{k!r}]", v) for k, v in obj.items())
+        yield from (p for key in obj for p in mutable_parts(key, f"{path}.keys()", seen))
+    else:
+        names = [n for c in type(obj).__mro__ for n in getattr(c, "__slots__", ())]
+        parts = ((f"{path}.{n}", getattr(obj, n)) for n in names if n != "__weakref__")
+    for where, part in parts:
+        yield from mutable_parts(part, where, seen)
+
+
+def test_no_mutable_state_is_reachable_from_a_public_object():
+    """Every cache of a frozen object is read-only: changing one would change its answers."""
+    m = make_mission()
+    m.contingent("KEN", "police")
+    st = m.status("2024-09-21")
+    st.by_country["KEN"]
+    dataset = Dataset(sources=[SOURCE], missions=[m])
+    for obj in [*public_instances(), m, st, dataset, dataset.status("2024-09-21")]:
+        assert [] == list(mutable_parts(obj)), type(obj).__name__
+
+
+def test_a_missions_lookup_of_contingents_cannot_be_changed():
+    """Its index of contingents by key is read-only; the answers stay those of its fields."""
+    m = make_mission(
+        contingents=[
+            *make_mission().contingents,
+            Contingent(country="JAM", personnel_type="military"),
+        ]
+    )
+    kenya = m.contingent("KEN", "police")
+    with pytest.raises(TypeError):
+        m._contingents_by_key[kenya.key] = m.contingents[1]  # noqa: SLF001
+    assert m.contingents[0] == m.contingent("KEN", "police")
+
+
 def test_every_model_class_is_exported_and_keyword_only():
     """All public classes are importable from haiti_mss; model classes take keywords only."""
     positional = {Figure, Breakdown, Problem}
@@ -900,3 +955,25 @@ def test_breakdown_is_a_mapping_in_equality_hash_and_repr():
         Breakdown((("KEN", 400),))
     with pytest.raises(DataError, match="entries: must be a list of"):
         Breakdown("abc")  # type: ignore[arg-type]
+
+
+def test_a_breakdown_has_one_figure_per_key():
+    """A key given twice is refused, as are keys that are not countries or personnel types.
+
+    So equal breakdowns hash equal: a breakdown equals a dict with its items, in any order.
+    """
+    kenya, jamaica = Country(code="KEN"), Country(code="JAM")
+    with pytest.raises(DataError) as info:
+        Breakdown(((kenya, Figure(1)), (jamaica, Figure(3)), (kenya, Figure(2))))
+    assert "entries[2][0]: Country(code='KEN') is the key of entries[0] too" == str(info.value)
+    with pytest.raises(DataError) as info:
+        Breakdown(((PersonnelType.POLICE, Figure(1)), ("police", Figure(2))))  # type: ignore[arg-type]
+    assert "entries[1][0]: must be a Country or a PersonnelType, not str ('police')" == str(
+        info.value
+    )
+    with pytest.raises(DataError, match=r"entries\[0\]\[0\]: must be a Country or a Pers"):
+        Breakdown((([1], Figure(1)),))  # type: ignore[arg-type]
+    one = Breakdown(((kenya, Figure(1)), (jamaica, Figure(3))))
+    other = Breakdown(((jamaica, Figure(3)), (kenya, Figure(1))))
+    assert (one == other, hash(one) == hash(other)) == (True, True)
+    assert one != Breakdown(((kenya, Figure(1)),))

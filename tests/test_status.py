@@ -10,6 +10,7 @@ from haiti_mss import (
     Arrival,
     Authorisation,
     Contingent,
+    Country,
     DataError,
     Figure,
     Indicator,
@@ -250,3 +251,12 @@ def test_breakdowns_are_mappings_sorted_largest_first(mission):
         st.by_country["FRA"]
     with pytest.raises(KeyError):
         st.by_personnel_type["navy"]
+
+
+def test_a_breakdowns_lookup_cannot_be_changed(mission):
+    """by_country's look-up table is read-only: its answers stay those of its entries."""
+    by_country = mission.status(D(2030, 6, 1)).by_country
+    kenya = by_country["KEN"]
+    with pytest.raises(TypeError):
+        by_country._lookup[Country(code="KEN")] = Figure(999_999)  # noqa: SLF001
+    assert (kenya, dict(by_country.entries)) == (by_country["KEN"], dict(by_country.items()))

@@ -36,7 +36,7 @@ import attrs
 
 from ._checks import to_day
 from .contingents import RECORD_TYPES, Contingent, Record
-from .datasets import Dataset
+from .datasets import Dataset, held_sources
 from .errors import DataError
 from .figures import Figure, Qualifier
 from .missions import Mission
@@ -674,7 +674,10 @@ def _dataset(dataset: Dataset | Mission | None) -> Dataset:
 
         return data.dataset()
     if isinstance(dataset, Mission):
-        return Dataset(sources=dataset.sources, missions=[dataset])
+        # The mission of a dataset holds only the sources it cites; the table keeps them all.
+        held = held_sources(dataset.sources, dataset.source_ids)
+        mission = dataset if held == dataset.sources else attrs.evolve(dataset, sources=held)
+        return Dataset(sources=dataset.sources, missions=[mission])
     return dataset
 
 

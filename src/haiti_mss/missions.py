@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from functools import cached_property
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, TypeVar, overload
 
 import attrs
@@ -21,6 +22,7 @@ from ._checks import (
     is_str,
     is_text,
     optional_member_of,
+    show,
     to_day,
     to_texts,
     tuple_of,
@@ -43,7 +45,7 @@ if TYPE_CHECKING:
     from .frames import Frame
     from .status import Status
 
-__all__ = ["Handover", "Mission", "handover_problems"]
+__all__ = ["Handover", "Mission", "duplicate_sources", "handover_problems"]
 
 T = TypeVar("T", Contribution, Milestone, Indicator)
 _DAY: Final = timedelta(days=1)
@@ -399,14 +401,7 @@ class Mission:
                     f"[{first[key]}]); one country has one contingent per personnel type",
                 )
             first.setdefault(key, i)
-        ids: dict[str, int] = {}
-        for i, source in enumerate(self.sources):
-            if source.id in ids:
-                yield Problem(
-                    ("sources", i, "id"),
-                    f"source id {source.id!r} is defined twice (also at sources[{ids[source.id]}])",
-                )
-            ids.setdefault(source.id, i)
+        yield from duplicate_sources(self.sources)
 
     def _unresolved_sources(self) -> Iterator[Problem]:
         known = {source.id for source in self.sources}
@@ -453,8 +448,16 @@ class Mission:
 
     def unused_sources(self) -> tuple[Source, ...]:
         """The sources that no record names."""
-        used = {source_id for _, cited in self.citations() for source_id in cited}
+        used = self.source_ids
         return tuple(source for source in self.sources if source.id not in used)
+
+    @cached_property
+    def source_ids(self) -> frozenset[str]:
+        """The ids of the sources that the mission cites anywhere (see :meth:`citations`)."""
+        ids = {source_id for _, cited in self._citations(()) for source_id in cited}
+        for contingent in self.contingents:
+            ids |= contingent.source_ids  # kept by the contingent: its history is read once
+        return frozenset(ids)
 
     def record_dates(self) -> Iterator[date]:
         """The dates of all records: history, adoptions, contributions, milestones, indicators."""
@@ -463,8 +466,8 @@ class Mission:
         yield from _other_dates(self)
 
     @cached_property
-    def _contingents_by_key(self) -> dict[tuple[Country, PersonnelType], Contingent]:
-        return {contingent.key: contingent for contingent in self.contingents}
+    def _contingents_by_key(self) -> Mapping[tuple[Country, PersonnelType], Contingent]:
+        return MappingProxyType({contingent.key: contingent for contingent in self.contingents})
 
     def contingent(self, country: Country | str, personnel_type: PersonnelType | str) -> Contingent:
         """The contingent of *country* (code, name or Country) and *personnel_type*.
@@ -692,6 +695,18 @@ def _committed_html(contingent: Contingent, day: date | None) -> str:
     if not any(record.effect is Effect.COMMIT for record in contingent.history):
         return "<em>no pledge recorded</em>"
     return _html.figure(contingent.committed_on(day)) if day else ""
+
+
+def duplicate_sources(sources: Sequence[Source]) -> Iterator[Problem]:
+    """The sources of *sources* whose id an earlier one has, at paths from ``("sources",)``."""
+    ids: dict[str, int] = {}
+    for i, source in enumerate(sources):
+        first = ids.setdefault(source.id, i)
+        if first != i:
+            yield Problem(
+                ("sources", i, "id"),
+                f"source id {show(source.id)} is defined twice (also at sources[{first}])",
+            )
 
 
 def handover_problems(missions: Sequence[Mission]) -> Iterator[Problem]:

@@ -18,7 +18,9 @@ from ._checks import (
     is_date,
     is_optional_date,
     is_text,
+    show,
     tuple_of,
+    type_name,
 )
 from .contingents import PersonnelType
 from .countries import Country
@@ -36,9 +38,21 @@ K = TypeVar("K", Country, PersonnelType)
 
 def _is_entries(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     tuple_of(tuple, "(key, Figure) pairs")(_, attribute, value)
+    first: dict[object, int] = {}
     for i, entry in enumerate(cast("tuple[tuple[object, ...], ...]", value)):
         if len(entry) != 2 or not isinstance(entry[1], Figure):  # a pair
             raise DataError.at((attribute.name, i), f"must be a (key, Figure) pair (got {entry!r})")
+        key = entry[0]
+        if not isinstance(key, Country | PersonnelType):
+            raise DataError.at(
+                (attribute.name, i, 0),
+                f"must be a Country or a PersonnelType, not {type_name(key)} ({show(key)})",
+            )
+        j = first.setdefault(key, i)
+        if j != i:  # a mapping has one figure per key
+            raise DataError.at(
+                (attribute.name, i, 0), f"{show(key)} is the key of {attribute.name}[{j}] too"
+            )
 
 
 @attrs.frozen(eq=False, repr=False)
@@ -46,7 +60,8 @@ class Breakdown(Mapping[K, Figure], Generic[K]):
     """A read-only mapping from countries or personnel types to figures, largest first.
 
     Keys may be looked up by object or, for countries, by code or name; personnel types by
-    their value. It compares equal to any mapping with the same items, as a dict does.
+    their value. Each key appears once. It compares equal to any mapping with the same items,
+    as a dict does, and hashes by its items.
 
     >>> b = Breakdown(((Country(code="KEN"), Figure(400, "about")),))
     >>> b["KEN"], b["Kenya"]
@@ -58,13 +73,13 @@ class Breakdown(Mapping[K, Figure], Generic[K]):
     entries: tuple[tuple[K, Figure], ...] = attrs.field(validator=_is_entries)
 
     @cached_property
-    def _lookup(self) -> dict[K, Figure]:
-        return dict(self.entries)
+    def _lookup(self) -> Mapping[K, Figure]:
+        return MappingProxyType(dict(self.entries))
 
     def __getitem__(self, key: K | str) -> Figure:
         # A str finds a PersonnelType key directly (StrEnum members hash and compare as their
         # value); for a country, it is read as a code or a name.
-        lookup: dict[object, Figure] = self._lookup  # type: ignore[assignment]  # wider keys
+        lookup: Mapping[object, Figure] = self._lookup  # type: ignore[assignment]  # wider keys
         if key in lookup:
             return lookup[key]
         if isinstance(key, str) and not isinstance(key, PersonnelType):

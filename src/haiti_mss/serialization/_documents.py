@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections.abc import Generator, Iterator
 from typing import Any, Final, cast
 
@@ -21,7 +22,7 @@ from cattrs.preconf.json import JsonConverter
 from haiti_mss import _fastload
 from haiti_mss._checks import check_keys, json_type
 from haiti_mss.contingents import RECORD_TYPES, Contingent, Record
-from haiti_mss.datasets import Dataset
+from haiti_mss.datasets import Dataset, held_sources
 from haiti_mss.errors import DataError, Problem, UnknownSource
 from haiti_mss.missions import Mission
 from haiti_mss.sources import Source
@@ -120,7 +121,7 @@ def _read_mission(  # noqa: PLR0913  # a mission, and the state of the document 
         with contextlib.suppress(Exception):  # any problem: the detailed path below says where
             return _fast_mission(raw, table)
     cited = set(_cited_ids(raw, path, known, problems))
-    used = [converter.unstructure(source) for i, source in table.items() if i in cited]
+    used = [converter.unstructure(source) for source in held_sources(table.values(), cited)]
     try:
         return cast("Mission", _structure_or_problems({**raw, "sources": used}, Mission, path))
     except DataError as error:
@@ -154,7 +155,7 @@ def _fast_mission(
         raise _fastload.NotFast
     for contingent in contingents:
         cited |= contingent.source_ids
-    held = [s for i, s in table.items() if i in cited] if sources is None else sources
+    held = held_sources(table.values(), cited) if sources is None else sources
     used = [converter.unstructure(source) for source in held]
     mission = converter.structure({**rest, "sources": used}, Mission)
     if not contingents:
@@ -330,19 +331,35 @@ def from_data(data: object, cls: type[T], *, parsed: bool) -> T:
         raise DataError.at("$", "the data is nested too deeply") from None
 
 
+_pauses_lock: Final = threading.RLock()  # reentrant: a finalizer run by a collection may load
+_pauses = 0
+"""How many :func:`gc_paused` blocks are under way, in all threads."""
+_was_enabled = False
+"""Whether the collector was enabled when the first of them began."""
+
+
 @contextlib.contextmanager
 def gc_paused() -> Generator[None]:
     """No garbage collection while a large graph of new objects is built, in which none is garbage.
 
     Collections triggered by the allocations would traverse the growing graph again and again
-    for nothing. The collector is enabled again afterwards if it was enabled before. It is a
-    setting of the whole process: while one thread reads a document, it is off in all of them,
-    and a thread that turns it off meanwhile finds it on again when the reading ends.
+    for nothing. The collector is a setting of the whole process, so the pauses of all threads
+    are counted together: the first to begin turns the collector off, and the last to end turns
+    it on again if it was on when the first began. Loads that overlap thus leave it as they
+    found it. Changes made meanwhile by other code: a ``gc.enable()`` stays (the collector was
+    off, so it is seen); a ``gc.disable()`` cannot be told from the pause and is undone when the
+    last load ends, if the collector was on before.
     """
-    enabled = gc.isenabled()
-    gc.disable()
+    global _pauses, _was_enabled  # noqa: PLW0603  # the state of the process's collector
+    with _pauses_lock:
+        if not _pauses:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _pauses_lock:
+            _pauses -= 1
+            if not _pauses and _was_enabled:
+                gc.enable()
