@@ -289,10 +289,21 @@ def from_dict(data: object, cls: type[T]) -> T:
     Raises:
         DataError: every problem in *data*, each with its JSON path.
     """
-    parsed = _is_parsed(data)
-    if not parsed and (subclassed := [p.within("$") for p in not_json(data)]):
-        raise DataError(subclassed)
-    return from_data(data, cls, parsed=parsed)
+    if not _is_parsed(data):
+        _refuse_subclasses(data)
+        return from_data(data, cls, parsed=False)
+    try:
+        return from_data(data, cls, parsed=True)
+    except Exception:
+        _refuse_subclasses(data)  # orjson writes enum members as JSON: one may be the cause
+        raise
+
+
+def _refuse_subclasses(data: object) -> None:
+    """Raise a :class:`DataError` at each subclass of a JSON type in *data*, if it holds one."""
+    subclassed = [problem.within("$") for problem in not_json(data)]
+    if subclassed:
+        raise DataError(subclassed) from None
 
 
 def _is_parsed(data: object) -> bool:
