@@ -495,7 +495,11 @@ def test_history_indices_are_as_written_not_as_sorted(document):
         ('{"a": NaN}', "$: invalid JSON: NaN is not a JSON number"),
         ('{"a": -Infinity}', "$: invalid JSON: -Infinity is not a JSON number"),
         ('{"a": 1, "a": 2}', "$: the key 'a' appears twice in one object"),
-        ("[" * 100_000, "$: the JSON is nested too deeply"),
+        ("[" * 100_000, f"${'[0]' * 20}: the JSON is nested too deeply"),
+        (
+            '{"a": [1, {"b\\"": ' + "[" * 100_000,
+            f"$.a[1]['b\"']{'[0]' * 17}: the JSON is nested too deeply",
+        ),
     ],
 )
 def test_malformed_json_is_a_data_error_with_line_and_column(text, message):

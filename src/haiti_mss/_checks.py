@@ -137,6 +137,32 @@ def not_json(data: object) -> Iterator[Problem]:
         )
 
 
+NESTED_TOO_DEEP: Final = 20
+"""How deep an array or object is where data nested too deeply is reported: deeper than any
+object of the model nests (ten arrays and objects, from the document to an alternative's
+sources)."""
+
+
+def too_deep(data: object) -> tuple[str | int, ...]:
+    """The path in Python data *data* of the first list or dict nested too deeply, or ``()``.
+
+    That is, :data:`NESTED_TOO_DEEP` lists and dicts deep; a cycle is endlessly deep.
+    """
+    stack: list[tuple[tuple[str | int, ...], object]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if type(value) is list:
+            children = enumerate(cast("list[object]", value))
+        elif type(value) is dict:
+            children = cast("dict[str, object]", value).items()  # type: ignore[assignment]
+        else:
+            continue
+        if len(path) == NESTED_TOO_DEEP:
+            return path
+        stack.extend(((*path, where), item) for where, item in reversed(list(children)))
+    return ()
+
+
 def check_keys(value: Mapping[str, object], required: set[str], optional: set[str]) -> None:
     """Raise a :class:`DataError` for each key of JSON object *value* unknown or missing."""
     problems = [

@@ -19,7 +19,7 @@ import attrs
 from cattrs.preconf.json import JsonConverter
 
 from haiti_mss import _fastload
-from haiti_mss._checks import check_keys, json_type, not_json
+from haiti_mss._checks import check_keys, json_type, not_json, too_deep
 from haiti_mss.contingents import RECORD_TYPES, Contingent, Record
 from haiti_mss.datasets import Dataset
 from haiti_mss.errors import DataError, Problem, UnknownSource
@@ -344,7 +344,7 @@ def from_data(data: object, cls: type[T], *, parsed: bool) -> T:
                     return _fast_alone(data, cls)
             return cast("T", _structure_or_problems(data, cls, ("$",)))
     except RecursionError:
-        raise DataError.at("$", "the data is nested too deeply") from None
+        raise DataError.at(("$", *too_deep(data)), "the data is nested too deeply") from None
 
 
 @contextlib.contextmanager

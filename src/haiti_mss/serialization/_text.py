@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from os import PathLike
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, cast
 
-from haiti_mss._checks import show
+from haiti_mss._checks import NESTED_TOO_DEEP, show
 from haiti_mss.datasets import Dataset
 from haiti_mss.errors import DataError, Problem
 
@@ -133,7 +133,7 @@ def _parse(text: str | bytes) -> object:
     except _RefusedError as error:
         raise DataError.at("$", f"invalid JSON: {error}") from None
     except RecursionError:
-        raise DataError.at("$", "the JSON is nested too deeply") from None
+        raise DataError.at(_too_deep(text), "the JSON is nested too deeply") from None
     except ValueError as error:  # e.g. an integer of more digits than Python converts
         raise DataError.at("$", f"invalid JSON: {error}") from None
     _refuse_repeated(data, repeated)
@@ -208,6 +208,39 @@ def _no_duplicates(
         return found
 
     return build
+
+
+_TOKEN: Final = re.compile(r'"(?:[^"\\]+|\\.)*"|[\[\]{},]')
+
+
+def _too_deep(text: str) -> tuple[str | int, ...]:
+    """The path of the first array or object in JSON *text* that is nested too deeply.
+
+    One :data:`~haiti_mss._checks.NESTED_TOO_DEEP` arrays and objects deep; ``$`` if none is.
+    """
+    path: list[str | int] = ["$"]  # then where the reading is in each array and object open
+    objects: list[bool] = []  # for each array or object open, whether it is an object
+    key_next = False
+    for match in _TOKEN.finditer(text):
+        mark = match[0]
+        if mark[0] == '"':
+            if key_next:
+                path[-1] = json.loads(mark)
+                key_next = False
+        elif mark in "[{":
+            if len(objects) == NESTED_TOO_DEEP:
+                return tuple(path)
+            objects.append(mark == "{")
+            path.append(0)
+            key_next = mark == "{"
+        elif mark in "]}" and objects:
+            objects.pop()
+            path.pop()
+        elif mark == "," and objects:
+            key_next = objects[-1]
+            if not key_next:
+                path[-1] = cast("int", path[-1]) + 1
+    return ("$",)
 
 
 def _refuse_repeated(data: object, repeated: list[_Repeated]) -> None:
