@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from haiti_mss import DataError, Dataset, from_dict, from_json
+from haiti_mss import DataError, Dataset, Figure, from_dict, from_json
+from haiti_mss.serialization import _types
 
 M = ("missions", 0)
 KEN = (*M, "contingents", 0)
@@ -359,6 +360,25 @@ CASES = [
         [{**INDICATOR, "sources": ["nope"]}],
         [("$.missions[0].indicators[0].sources[0]", "unknown source id")],
     ),
+    # every problem of a figure written as an object, and a figure too large for its place
+    (
+        (*H, 0, "personnel"),
+        {"value": "x", "qualifier": "bogus"},
+        [
+            ("$.missions[0].contingents[0].history[0].personnel.value", "finite int or float"),
+            ("$.missions[0].contingents[0].history[0].personnel.qualifier", "must be one of"),
+        ],
+    ),
+    (
+        (*H, 0, "personnel"),
+        10**16,
+        [("$.missions[0].contingents[0].history[0].personnel", "at most 10**15 in size")],
+    ),
+    (
+        (*MANDATE, "vote", "in_favour"),
+        -9999999999999999999,
+        [("$.missions[0].mandates[0].vote.in_favour", "must be >= 0")],
+    ),
 ]
 
 
@@ -474,8 +494,12 @@ def test_history_indices_are_as_written_not_as_sorted(document):
         ("[1, 2", "$: invalid JSON at line 1, column 6"),
         ('{"a": NaN}', "$: invalid JSON: NaN is not a JSON number"),
         ('{"a": -Infinity}', "$: invalid JSON: -Infinity is not a JSON number"),
-        ('{"a": 1, "a": 2}', "$: invalid JSON: the key 'a' appears twice in one object"),
-        ("[" * 100_000, "$: the JSON is nested too deeply"),
+        ('{"a": 1, "a": 2}', "$: the key 'a' appears twice in one object"),
+        ("[" * 100_000, f"${'[0]' * 20}: the JSON is nested too deeply"),
+        (
+            '{"a": [1, {"b\\"": ' + "[" * 100_000,
+            f"$.a[1]['b\"']{'[0]' * 17}: the JSON is nested too deeply",
+        ),
     ],
 )
 def test_malformed_json_is_a_data_error_with_line_and_column(text, message):
@@ -505,3 +529,122 @@ def test_the_top_level_must_be_an_object():
     for data in ([], 5, None, "haiti-mss/1"):
         with pytest.raises(DataError, match=r"^\$: must be an object"):
             from_dict(data, Dataset)
+
+
+def test_a_repeated_key_is_reported_at_the_object_that_repeats_it(document):
+    """A key written twice is reported at its object's path, however deep, each object once."""
+    document["missions"][0]["contingents"][0]["history"][0]["note"] = "__NOTE__"
+    text = json.dumps(document, indent=2)
+    text = text.replace('"host": "HTI"', '"host": "HTI", "host": "HTI", "host": "HTI"')
+    text = text.replace('"note": "__NOTE__"', '"note": "a", "note": {"x": 1, "x": 2}')
+    with pytest.raises(DataError) as info:
+        from_json(text, Dataset)
+    assert [
+        ("$.missions[0]", "the key 'host' appears 3 times in one object"),
+        ("$.missions[0].contingents[0].history[0]", "the key 'note' appears twice in one object"),
+        # in the copy that a parser would drop: reported all the same
+        ("$.missions[0].contingents[0].history[0].note", "the key 'x' appears twice in one object"),
+    ] == _problems(info.value)
+
+
+def _v0(sources, history=()):
+    """A haiti-mss/0 document: its sources as a list, and one contingent's history."""
+    contingent = {"country": "KEN", "personnel_type": "police", "history": list(history)}
+    mission = {
+        "name": "X",
+        "acronym": "X",
+        "host": "HTI",
+        "lead": "KEN",
+        "mandates": [
+            {"resolution": "S/RES/1 (2024)", "adopted": "2024-01-01", "expires": "2025-01-01"}
+        ],
+        "contingents": [contingent],
+    }
+    return {"schema": "haiti-mss/0", "sources": sources, "missions": [mission]}
+
+
+@pytest.mark.parametrize(
+    ("sources", "expected"),
+    [
+        (
+            [{"id": "a", "publisher": "p"}, {"id": 5, "publisher": "q"}],
+            [("$.sources[1].id", "must be a string, not an integer (5)")],
+        ),
+        (
+            [{"id": "a", "publisher": "p"}, {"id": "a", "publisher": "q"}],
+            [("$.sources[1].id", "'a' appears twice (also at sources[0])")],
+        ),
+        (["a"], [("$.sources[0]", "must be an object, not a string")]),
+        ({"a": {"publisher": "p"}}, [("$.sources", "must be a list of sources")]),
+        (
+            [{"id": "a", "publisher": "p"}, {"id": "b", "publisher": ""}],
+            [("$.sources[1].publisher", "must not be empty")],
+        ),
+        ([{"id": "a b", "publisher": "p"}], [("$.sources[0].id", "must be a source id")]),
+    ],
+)
+def test_an_old_document_is_reported_in_its_own_terms(sources, expected):
+    """haiti-mss/0 lists its sources, each with an id: its problems are at their places there."""
+    with pytest.raises(DataError) as info:
+        from_json(json.dumps(_v0(sources)), Dataset)
+    actual = _problems(info.value)
+    assert [path for path, _ in expected] == [path for path, _ in actual], actual
+    for (_, fragment), (_, message) in zip(expected, actual, strict=True):
+        assert fragment in message
+
+
+def test_an_old_record_is_reported_at_its_type_where_the_file_says_type():
+    """haiti-mss/0 called a record's "kind" its "type": a problem with it is at ".type"."""
+    history = [
+        {"type": "pledge", "on": "2024-01-02", "total": 5},
+        {"type": "troops", "on": "2024-01-03", "personnel": 1},
+        {"on": "2024-01-04", "personnel": 1},
+        {"type": "arrival", "on": "2024-01-05", "personnel": -1},
+    ]
+    with pytest.raises(DataError) as info:
+        from_dict(_v0([], history), Dataset)
+    h = "$.missions[0].contingents[0].history"
+    assert [f"{h}[1].type", f"{h}[2].type", f"{h}[3].personnel"] == [
+        path for path, _ in _problems(info.value)
+    ]
+
+
+def test_a_figure_written_as_an_object_has_every_problem_listed():
+    """A bad value and a bad qualifier: two problems, not the first of them."""
+    with pytest.raises(DataError) as info:
+        from_dict({"value": "x", "qualifier": "bogus", "extra": 1}, Figure)
+    assert ["$.value", "$.qualifier", "$.extra"] == [path for path, _ in _problems(info.value)]
+
+
+def test_an_integer_outside_64_bits_gets_one_message_from_every_reader(document):
+    """Orjson reads -9999999999999999999 as a float: it is an integer in the file all the same."""
+    assert _types.fast_json() is not None  # the test extra installs orjson: both readers are used
+    document["missions"][0]["mandates"][0]["vote"]["in_favour"] = "__N__"
+    text = json.dumps(document).replace('"__N__"', "-9999999999999999999")
+    expected = [
+        (
+            "$.missions[0].mandates[0].vote.in_favour",
+            "must be >= 0 (got -9999999999999999999)",
+        )
+    ]
+    for read in (lambda: from_json(text, Dataset), lambda: from_dict(json.loads(text), Dataset)):
+        with pytest.raises(DataError) as info:
+            read()
+        assert expected == _problems(info.value)
+
+
+def test_long_keys_and_unknown_ids_are_cut_in_messages(document):
+    """A megabyte of key or id gives a message of a few hundred characters, as a value does."""
+    long = "x" * 10**6
+    document["missions"][0][long] = 1
+    document["sources"][long] = {"publisher": ""}
+    document["missions"][0]["contingents"][0]["history"][0]["sources"] = ["y" * 10**6]
+    for read in (
+        lambda: from_json(json.dumps(document), Dataset),
+        lambda: from_dict(document, Dataset),
+    ):
+        with pytest.raises(DataError) as info:
+            read()
+        assert 3 == len(info.value.problems)
+        assert all(len(str(problem)) < 400 for problem in info.value.problems), info.value
+        assert "'xxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxxxxxxxxx'" in str(info.value)

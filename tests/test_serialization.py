@@ -1,8 +1,10 @@
 """Round trips, determinism, schema versions, files and the validate command."""
 
+import enum
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import attrs
@@ -12,7 +14,9 @@ from hypothesis import strategies as st
 
 import haiti_mss
 from haiti_mss import (
+    Arrival,
     Breakdown,
+    Contingent,
     Country,
     DataError,
     Dataset,
@@ -322,8 +326,12 @@ def test_deeply_nested_data_is_a_data_error(document):
             "must be a string, not a list ([[[[...]]]])"
         )
     ] == [str(p) for p in info.value.problems]
-    with pytest.raises(DataError, match=r"^\$: the data is nested too deeply"):
+    with pytest.raises(DataError) as info:
         from_dict({"schema": "haiti-mss/1", "sources": {}, "missions": [{"note": deep}]}, Dataset)
+    # reported where the nesting goes deeper than any object of the model: 20 lists deep
+    assert [f"$.missions[0].note{'[0]' * 17}: the data is nested too deeply"] == [
+        str(p) for p in info.value.problems
+    ]
 
 
 @pytest.mark.parametrize(
@@ -357,3 +365,113 @@ def test_orjson_writes_exactly_what_the_standard_library_writes(obj):
     finally:
         serialization._types.fast_json = original  # noqa: SLF001
     assert plain == fast
+
+
+class _RaisingList(list):
+    """A list whose iteration fails: it looks like JSON data, and is not."""
+
+    def __iter__(self):
+        raise RuntimeError("iter")
+
+
+class _Name(str):
+    """A str subclass whose hash fails: a model holding it could not be hashed."""
+
+    __slots__ = ()
+
+    def __hash__(self):
+        raise RuntimeError("hash")
+
+
+class _Count(enum.IntEnum):
+    FIVE = 5
+
+
+class _Key(str):
+    """A str subclass, as a key."""
+
+    __slots__ = ()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d.update(missions=_RaisingList(d["missions"])),
+            "$.missions: must be a list, not _RaisingList (a subclass of list)",
+        ),
+        (
+            lambda d: d["missions"][0].update(name=_Name("MSS")),
+            "$.missions[0].name: must be a string, not _Name (a subclass of str)",
+        ),
+        (
+            lambda d: d["missions"][0]["contingents"][0]["history"][0].update(
+                personnel=_Count.FIVE
+            ),
+            (
+                "$.missions[0].contingents[0].history[0].personnel: must be an integer, "
+                "not _Count (a subclass of int)"
+            ),
+        ),
+        (
+            lambda d: d["missions"][0].update({_Key("extra"): "a note"}),
+            "$.missions[0]: a key must be a string, not _Key (a subclass of str)",
+        ),
+        (
+            lambda d: d.update(missions=tuple(d["missions"])),
+            "$.missions: must be a list, not tuple",
+        ),
+    ],
+)
+def test_from_dict_refuses_what_only_looks_like_json_data(document, change, message):
+    """Only JSON's own types are JSON data: a subclass is refused where it is, unread."""
+    change(document)
+    with pytest.raises(DataError) as info:
+        from_dict(document, Dataset)
+    assert [message] == [str(p) for p in info.value.problems]
+
+
+def test_an_enum_head_count_is_refused_by_every_reader():
+    """An IntEnum or a bool is not a head count, in from_dict as in the constructors."""
+    for value, message in (
+        (_Count.FIVE, "must be an integer, not _Count (a subclass of int)"),
+        (True, 'must be a number, or an object like {"value": 200, "qualifier": "about"}, '),
+    ):
+        data = {"kind": "arrival", "on": "2024-01-01", "personnel": value}
+        with pytest.raises(DataError) as info:
+            from_dict(data, Arrival)
+        assert str(info.value).startswith(f"$.personnel: {message}"), str(info.value)
+        with pytest.raises(DataError, match=r"^personnel: must be a "):
+            Arrival(on=date(2024, 1, 1), personnel=value)
+    with pytest.raises(DataError, match=r"^value: must be a finite int or float, not _Count"):
+        Figure(_Count.FIVE)
+
+
+def test_the_constructors_take_str_exactly():
+    """A str subclass may hash or compare otherwise: a frozen model refuses it, naming it."""
+    day = date(2024, 1, 1)
+    with pytest.raises(DataError) as info:
+        Arrival(on=day, personnel=1, note=_Name("a note"))
+    assert "note: must be a string, not _Name (a subclass of str) ('a note')" == str(info.value)
+    with pytest.raises(DataError) as info:
+        Arrival(on=day, personnel=1, sources=[_Name("s1")])
+    assert (
+        "sources[0]: must be a non-empty string (got 's1', of type _Name, a subclass of str)"
+        == str(info.value)
+    )
+    with pytest.raises(DataError) as info:
+        Contingent(country="KEN", personnel_type=_Name("police"))
+    assert str(info.value).startswith("personnel_type: must be one of police, military, civilian")
+    assert "police" == Contingent(country="KEN", personnel_type="police").personnel_type
+
+
+def test_a_number_too_large_for_a_figure_is_reported_at_its_field():
+    """The converter leaves it to the field's check, which names the field; a file, its place."""
+    with pytest.raises(DataError) as info:
+        Arrival(on=date(2024, 1, 1), personnel=10**16)
+    assert "personnel: must be at most 10**15 in size (got 10000000000000000)" == str(info.value)
+    for written, where in ((10**5000, "$.personnel"), ({"value": 10**16}, "$.personnel.value")):
+        with pytest.raises(DataError) as info:
+            from_dict({"kind": "arrival", "on": "2024-01-01", "personnel": written}, Arrival)
+        assert [where] == [p.location for p in info.value.problems]
+        assert "must be at most 10**15 in size" in str(info.value)

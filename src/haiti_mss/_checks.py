@@ -13,7 +13,7 @@ import math
 import re
 import reprlib
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from types import MappingProxyType
@@ -49,6 +49,13 @@ def show(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def shown(value: object) -> str:
+    """*value* as :func:`show` echoes it, and its type if that only subclasses a JSON type."""
+    base = _json_base(value)
+    text = show(value)
+    return text if base is None else f"{text}, of type {type_name(value)}, a subclass of {base}"
+
+
 def counted(count: int, noun: str, nouns: str | None = None) -> str:
     """*count* and *noun*, in the plural (*nouns*, or *noun* + "s") unless *count* is 1.
 
@@ -63,24 +70,97 @@ def type_name(value: object) -> str:
     return type(value).__name__
 
 
-_JSON_TYPES: Final = (
-    (bool, "a boolean"),  # before int: a bool is an int to Python, not to JSON
-    (int, "an integer"),
-    (float, "a number"),
-    (str, "a string"),
-    (list, "a list"),
-    (tuple, "a list"),
-    (dict, "an object"),
-    (type(None), "null"),
-)
+_JSON_TYPES: Final[Mapping[type, str]] = {
+    bool: "a boolean",
+    int: "an integer",
+    float: "a number",
+    str: "a string",
+    list: "a list",
+    dict: "an object",
+    type(None): "null",
+}
+"""The types a JSON parser builds, exactly, and how JSON names them: a bool is not an integer."""
 
 
 def json_type(value: object) -> str:
-    """How a JSON reader names the type of *value*."""
-    for type_, name in _JSON_TYPES:
-        if isinstance(value, type_):
-            return name
-    return type(value).__name__
+    """How a JSON reader names the type of *value*; a type that is not JSON's, by its name."""
+    name = _JSON_TYPES.get(type(value))
+    return name if name is not None else python_type(value)
+
+
+def python_type(value: object) -> str:
+    """The name of *value*'s type, and the JSON type it subclasses, if it subclasses one."""
+    base = _json_base(value)
+    return type_name(value) if base is None else f"{type_name(value)} (a subclass of {base})"
+
+
+def _json_base(value: object) -> str | None:
+    """The name of the JSON type that *value*'s type subclasses, if it is a subclass of one."""
+    if type(value) in _JSON_TYPES:
+        return None
+    return next((base.__name__ for base in _JSON_TYPES if isinstance(value, base)), None)
+
+
+def not_json(data: object) -> Iterator[Problem]:
+    """A problem at each place in Python data *data* that holds a subclass of a JSON type.
+
+    Only JSON's own types, exactly, are JSON data: a subclass (an enum member, a str or a list
+    with methods of its own) may compare, hash, iterate or print otherwise than its base. Its
+    value is neither read nor echoed. Other objects are left for the readers, which refuse
+    them where they name what is expected; so is a container met a second time.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[tuple[str | int, ...], object]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        kind = type(value)
+        if kind not in _JSON_TYPES:
+            base = next((b for b in _JSON_TYPES if isinstance(value, b)), None)
+            if base is not None:
+                yield Problem(path, f"must be {_JSON_TYPES[base]}, not {python_type(value)}")
+            continue
+        if kind not in {dict, list} or id(value) in seen:
+            continue
+        seen.add(id(value))
+        if kind is list:
+            items = cast("list[object]", value)
+            stack.extend(((*path, i), item) for i, item in reversed(list(enumerate(items))))
+            continue
+        fields = cast("dict[object, object]", value)
+        for key in fields:
+            if type(key) is not str and isinstance(key, str):
+                yield Problem(path, f"a key must be a string, not {python_type(key)}")
+        stack.extend(
+            ((*path, cast("str", key)), item)  # a key that is not a string: reported later
+            for key, item in reversed(fields.items())
+            if type(key) is str or not isinstance(key, str)
+        )
+
+
+NESTED_TOO_DEEP: Final = 20
+"""How deep an array or object is where data nested too deeply is reported: deeper than any
+object of the model nests (ten arrays and objects, from the document to an alternative's
+sources)."""
+
+
+def too_deep(data: object) -> tuple[str | int, ...]:
+    """The path in Python data *data* of the first list or dict nested too deeply, or ``()``.
+
+    That is, :data:`NESTED_TOO_DEEP` lists and dicts deep; a cycle is endlessly deep.
+    """
+    stack: list[tuple[tuple[str | int, ...], object]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if type(value) is list:
+            children = enumerate(cast("list[object]", value))
+        elif type(value) is dict:
+            children = cast("dict[str, object]", value).items()  # type: ignore[assignment]
+        else:
+            continue
+        if len(path) == NESTED_TOO_DEEP:
+            return path
+        stack.extend(((*path, where), item) for where, item in reversed(list(children)))
+    return ()
 
 
 def check_keys(value: Mapping[str, object], required: set[str], optional: set[str]) -> None:
@@ -194,7 +274,7 @@ def _check_date(value: object) -> None:
 
 def parse_date(data: object) -> date:
     """The date that JSON data *data* writes as YYYY-MM-DD."""
-    if not isinstance(data, str):
+    if type(data) is not str:
         raise wrong("a date written YYYY-MM-DD", data)
     return read_iso_date(data)
 
@@ -244,14 +324,14 @@ is_optional_date: Final = is_date.or_none()
 
 def parse_str(data: object) -> str:
     """JSON data *data*, required to be a string."""
-    if not isinstance(data, str):
+    if type(data) is not str:
         raise wrong("a string", data)
     return data
 
 
 def _check_str(value: object) -> None:
-    if not isinstance(value, str):
-        raise DataError.at((), f"must be a string, not {type_name(value)} ({show(value)})")
+    if type(value) is not str:  # a subclass may hash, compare or print otherwise
+        raise DataError.at((), f"must be a string, not {python_type(value)} ({show(value)})")
     check_unicode(value, ())
 
 
@@ -350,8 +430,8 @@ is_optional_text: Final = is_text.or_none()
 
 
 def is_int(value: object) -> bool:
-    """Whether *value* is an int and not a bool (``True`` is not a head count)."""
-    return isinstance(value, int) and not isinstance(value, bool)
+    """Whether *value* is an int, exactly, not a bool (``True`` is not a head count)."""
+    return type(value) is int
 
 
 def parse_int(data: object) -> int:
@@ -376,7 +456,7 @@ def is_number(value: object) -> bool:
     """Whether *value* is a finite int or float (not a bool)."""
     if is_int(value):
         return True
-    return isinstance(value, float) and math.isfinite(value)
+    return type(value) is float and math.isfinite(value)
 
 
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)", re.ASCII)
@@ -473,7 +553,7 @@ def member(cls: type[E], value: E | str) -> E:
     Converters normalise what they recognise and leave the rest for the field's validator,
     which knows the field's name and reports the problem.
     """
-    if isinstance(value, str) and not isinstance(value, cls):
+    if type(value) is str:  # a str subclass may hash otherwise: the validator refuses it
         found = by_value(cls).get(value)
         if found is not None:
             return found
@@ -500,10 +580,10 @@ def member_of(cls: type[E]) -> Rule[E]:
 
     def check(value: object) -> None:
         if not isinstance(value, cls):
-            raise DataError.at((), f"must be one of {valid} (got {show(value)})")
+            raise DataError.at((), f"must be one of {valid} (got {shown(value)})")
 
     def parse(data: object) -> E:
-        found = members.get(data) if isinstance(data, str) else None
+        found = members.get(data) if type(data) is str else None
         if found is None:
             raise DataError.at((), f"must be one of {valid} (got {show(data)})")
         return found
@@ -553,8 +633,8 @@ def _check_texts(value: object) -> None:
     items = items_of(value, (), "strings")
     seen: set[str] = set()
     for i, item in enumerate(items):
-        if not isinstance(item, str) or not item.strip():
-            raise DataError.at(i, f"must be a non-empty string (got {show(item)})")
+        if type(item) is not str or not item.strip():
+            raise DataError.at(i, f"must be a non-empty string (got {shown(item)})")
         check_unicode(item, i)
         if item in seen:
             raise DataError.at(i, f"{show(item)} is named twice")

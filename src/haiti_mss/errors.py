@@ -62,12 +62,17 @@ def format_path(path: Iterable[str | int], root: str = "") -> str:
     >>> format_path(("missions", 0, "contingents", 3), root="$")
     '$.missions[0].contingents[3]'
 
-    A key that is not a plain name is quoted: ``$.sources['has space']``.
+    A key that is not a plain name is quoted: ``$.sources['has space']``; a key longer than
+    50 characters is cut, as :func:`~haiti_mss._checks.show` cuts values.
     """
     text = root
     for part in path:
         if isinstance(part, int):
             text += f"[{part}]"
+        elif isinstance(part, str) and len(part) > _LONGEST_KEY:
+            from ._checks import show  # noqa: PLC0415  # _checks imports this module
+
+            text += f"[{show(part)}]"
         elif not isinstance(part, str) or not _PLAIN_KEY.fullmatch(part):
             text += f"[{part!r}]"  # a key that is not a plain name, or not a string at all
         else:
@@ -75,6 +80,7 @@ def format_path(path: Iterable[str | int], root: str = "") -> str:
     return text
 
 
+_LONGEST_KEY: Final = 50
 _PLAIN_KEY: Final = re.compile(r"[-$A-Za-z0-9_][A-Za-z0-9_-]*")
 
 

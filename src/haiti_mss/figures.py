@@ -156,13 +156,21 @@ LONGEST_TEXT: Final = 100
 thousand" has 36 characters, and a longer text is refused before it is searched."""
 
 
-def _finite(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_number(value: object) -> None:
+    """Raise unless *value* is a number that a figure holds: a finite int or float, not too big."""
     if not is_number(value):
         raise DataError.at(
-            attribute.name, f"must be a finite int or float, not {type_name(value)} ({show(value)})"
+            (), f"must be a finite int or float, not {type_name(value)} ({show(value)})"
         )
     if abs(value) > MAX_MAGNITUDE:  # type: ignore[arg-type]  # is_number checked it
-        raise DataError.at(attribute.name, f"must be at most 10**15 in size (got {show(value)})")
+        raise DataError.at((), f"must be at most 10**15 in size (got {show(value)})")
+
+
+def _finite(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    try:
+        _check_number(value)
+    except DataError as error:
+        raise error.within(attribute.name) from None
 
 
 def _as_written(value: float) -> tuple[float, float | None]:
@@ -334,8 +342,11 @@ def trusted_figure(value: float, qualifier: Qualifier = Qualifier.EXACT) -> Figu
 
 
 def to_figure(value: FigureLike) -> Figure:
-    """Converter for figure fields: a plain int or float becomes an exact :class:`Figure`."""
-    if is_number(value):
+    """Converter for figure fields: a plain int or float becomes an exact :class:`Figure`.
+
+    A number that no figure holds is left for the field's validator, which names the field.
+    """
+    if is_number(value) and abs(value) <= MAX_MAGNITUDE:  # type: ignore[arg-type]  # a number
         return Figure(value)  # type: ignore[arg-type]  # is_number checked it is a number
     return cast("Figure", value)
 
@@ -350,10 +361,9 @@ _FIGURE_KEYS: Final = frozenset(("value", "qualifier"))
 
 def parse_figure(data: object) -> Figure:
     """The figure whose JSON form is *data*: a number, or ``{"value": ..., "qualifier": ...}``."""
-    if type(data) is int:
-        return trusted_figure(data)  # an int is a finite number: what the constructor checks
-    if isinstance(data, int | float) and not isinstance(data, bool):
-        return Figure(data)
+    if type(data) is int or type(data) is float:
+        _check_number(data)  # at the figure: its JSON form is the bare number
+        return trusted_figure(data)
     if isinstance(data, dict):
         fields = cast("dict[str, Any]", data)
         value = fields.get("value")
@@ -367,6 +377,8 @@ def parse_figure(data: object) -> Figure:
 
 
 def _check_figure(value: object) -> None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        _check_number(value)  # a number that the converter left: its own problem
     if not isinstance(value, Figure):
         raise DataError.at(
             (), f"must be a Figure or a number, not {type_name(value)} ({show(value)})"

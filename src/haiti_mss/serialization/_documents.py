@@ -20,7 +20,7 @@ import attrs
 from cattrs.preconf.json import JsonConverter
 
 from haiti_mss import _fastload
-from haiti_mss._checks import check_keys, json_type
+from haiti_mss._checks import check_keys, json_type, not_json, too_deep
 from haiti_mss.contingents import RECORD_TYPES, Contingent, Record
 from haiti_mss.datasets import Dataset, held_sources
 from haiti_mss.errors import DataError, Problem, UnknownSource
@@ -30,7 +30,7 @@ from haiti_mss.sources import Source
 from . import _types
 from ._errors import problems_in
 from ._hooks import converter
-from ._migrations import SCHEMA, migrate
+from ._migrations import SCHEMA, migrated
 from ._types import T
 
 
@@ -65,16 +65,18 @@ def _structure_dataset(data: object, *, fast: bool) -> Dataset:
     """A dataset from its JSON data; with *fast*, each mission is tried by the fast path first."""
     if not isinstance(data, dict):
         raise DataError.at("$", f"must be an object, not {json_type(data)}")
-    document = migrate(data)
-    problems: list[Problem] = []
+    migration = migrated(data)
+    document = migration.document
+    problems = list(migration.problems)
     try:
         check_keys(document, {"schema", "sources", "missions"}, set())
     except DataError as error:
         problems += (p.within("$") for p in error.problems)
     raw_sources = document.get("sources", {})
-    sources = _table(raw_sources, problems)
+    sources = {} if migration.table_unread else _table(raw_sources, problems)
     # Ids of invalid sources are known too: their records are not reported a second time.
-    known = set(raw_sources) if isinstance(raw_sources, dict) else None
+    readable = isinstance(raw_sources, dict) and not migration.table_unread
+    known = set(raw_sources) if readable else None
     missions = document.get("missions", [])
     if not isinstance(missions, list):
         problems.append(Problem(("$", "missions"), f"must be a list, not {json_type(missions)}"))
@@ -86,11 +88,11 @@ def _structure_dataset(data: object, *, fast: bool) -> Dataset:
         if mission is not None:
             built.append(mission)
     if problems:
-        raise DataError(problems)
+        raise DataError(list(map(migration.located, problems)))
     try:
         return Dataset(sources=list(sources.values()), missions=built)
     except DataError as error:
-        raise DataError([p.within("$") for p in error.problems]) from None
+        raise DataError([migration.located(p.within("$")) for p in error.problems]) from None
 
 
 def _read_mission(  # noqa: PLR0913  # a mission, and the state of the document it is read in
@@ -281,13 +283,28 @@ def from_dict(data: object, cls: type[T]) -> T:
 
     Data that holds only what a JSON parser builds (dicts with string keys, lists, strings,
     numbers, booleans and None, none of them a subclass) is read as :func:`from_json` reads
-    it, by the fast path first. Data holding any other Python object, even one that compares
-    equal to a JSON string, is read by the detailed path, which reports every problem.
+    it, by the fast path first. A subclass of one of them (an enum member, a str subclass) is
+    refused where it is, unread; data holding any other Python object, such as a date or a
+    tuple, is read by the detailed path, which refuses it and reports every problem.
 
     Raises:
         DataError: every problem in *data*, each with its JSON path.
     """
-    return from_data(data, cls, parsed=_is_parsed(data))
+    if not _is_parsed(data):
+        _refuse_subclasses(data)
+        return from_data(data, cls, parsed=False)
+    try:
+        return from_data(data, cls, parsed=True)
+    except Exception:
+        _refuse_subclasses(data)  # orjson writes enum members as JSON: one may be the cause
+        raise
+
+
+def _refuse_subclasses(data: object) -> None:
+    """Raise a :class:`DataError` at each subclass of a JSON type in *data*, if it holds one."""
+    subclassed = [problem.within("$") for problem in not_json(data)]
+    if subclassed:
+        raise DataError(subclassed) from None
 
 
 def _is_parsed(data: object) -> bool:
@@ -328,7 +345,7 @@ def from_data(data: object, cls: type[T], *, parsed: bool) -> T:
                     return _fast_alone(data, cls)
             return cast("T", _structure_or_problems(data, cls, ("$",)))
     except RecursionError:
-        raise DataError.at("$", "the data is nested too deeply") from None
+        raise DataError.at(("$", *too_deep(data)), "the data is nested too deeply") from None
 
 
 _pauses_lock: Final = threading.RLock()  # reentrant: a finalizer run by a collection may load

@@ -88,6 +88,22 @@ def _structure_record(value: object, _: object) -> Record:
     return converter.structure(value, KINDS[kind])
 
 
+def _structure_figure(value: object, _: object) -> Figure:
+    """A figure; one written as an object has the problems of each of its fields listed."""
+    try:
+        return parse_figure(value)
+    except DataError:
+        if type(value) is not dict:
+            raise
+        failed = (
+            {} if "value" in value else {"value": [Problem(("value",), "required field missing")]}
+        )
+        problems = _field_problems(Figure, value, failed, raw=True)
+        if not problems:  # pragma: no cover  # parse_figure checks nothing else
+            raise
+        raise DataError(problems) from None
+
+
 def _structure_timeline(value: object, _: object) -> MandateTimeline:
     mandates = converter.structure(value, tuple[Mandate, ...])
     try:
@@ -163,11 +179,12 @@ def _structure_model_factory(cls: type[T]) -> Callable[[object, object], T]:
 
 
 def _field_problems(
-    cls: type, value: Mapping[str, Any], failed: Mapping[str, list[Problem]]
+    cls: type, value: Mapping[str, Any], failed: Mapping[str, list[Problem]], *, raw: bool = False
 ) -> list[Problem]:
     """The problems of each field of *value* taken on its own, in field order, and of its keys.
 
-    *failed* holds the problems already known of the fields that did not structure.
+    *failed* holds the problems already known of the fields that did not structure. With
+    *raw*, the fields' values are JSON values that their converters take as they are.
     """
     fields = [field for field in attrs.fields(cls) if field.init]
     problems: list[Problem] = []
@@ -178,7 +195,9 @@ def _field_problems(
         if field.alias not in value:
             continue  # its default applies; a missing required field is among the failed
         # The field structured before, so it does again; its own checks are what is looked for.
-        item = converter.structure(value[field.alias], field.type)
+        item = value[field.alias]
+        if not raw:
+            item = converter.structure(item, field.type)
         try:
             if field.converter is not None:
                 item = field.converter(item)
@@ -276,7 +295,7 @@ def _make_converter(*, native: bool = False) -> JsonConverter:
     made.register_structure_hook_factory(_is_model, _structure_model_factory)
     made.register_structure_hook(Country, _read(parse_country))
     made.register_unstructure_hook(Country, _unstructure_country)
-    made.register_structure_hook(Figure, _read(parse_figure))
+    made.register_structure_hook(Figure, _structure_figure)
     made.register_unstructure_hook(Figure, write.figure)
     made.register_unstructure_hook(float, write.float)
     made.register_structure_hook(Duration, _structure_duration)

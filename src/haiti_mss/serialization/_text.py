@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
+from collections.abc import Callable, Iterator
 from os import PathLike
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, cast
 
+from haiti_mss._checks import NESTED_TOO_DEEP, show
 from haiti_mss.datasets import Dataset
-from haiti_mss.errors import DataError
+from haiti_mss.errors import DataError, Problem
 
 from . import _types
 from ._documents import from_data, gc_paused, to_dict, unstructure
@@ -117,10 +120,11 @@ def _parse(text: str | bytes) -> object:
             raise DataError.at("$", message) from None
     if not isinstance(text, str):
         raise DataError.at("$", f"must be JSON text (str or bytes), not {type(text).__name__}")
+    repeated: list[_Repeated] = []
     try:
-        return json.loads(
+        data = json.loads(
             text.removeprefix("\ufeff"),
-            object_pairs_hook=_no_duplicates,
+            object_pairs_hook=_no_duplicates(repeated),
             parse_constant=_no_constant,
         )
     except json.JSONDecodeError as error:
@@ -129,9 +133,11 @@ def _parse(text: str | bytes) -> object:
     except _RefusedError as error:
         raise DataError.at("$", f"invalid JSON: {error}") from None
     except RecursionError:
-        raise DataError.at("$", "the JSON is nested too deeply") from None
+        raise DataError.at(_too_deep(text), "the JSON is nested too deeply") from None
     except ValueError as error:  # e.g. an integer of more digits than Python converts
         raise DataError.at("$", f"invalid JSON: {error}") from None
+    _refuse_repeated(data, repeated)
+    return data
 
 
 _UNREAD: Final = object()
@@ -148,8 +154,8 @@ def _parse_fast(orjson: Any, text: str | bytes) -> object:
     - in other text, every key is followed by a colon, and so are the colons in strings: the
       data written out has one colon fewer for each key dropped. An escaped colon (``\u003a``)
       would hide one, so text that holds one is left to the standard library; so is text with
-      a run of 20 digits, which may be an integer too large for orjson, which reads it as a
-      float.
+      a run of 19 digits, which may be an integer outside 64 bits (-9999999999999999999),
+      which orjson reads as a float.
     """
     try:
         raw = text.encode() if isinstance(text, str) else text
@@ -170,19 +176,96 @@ def _parse_fast(orjson: Any, text: str | bytes) -> object:
     return data
 
 
-_LONG_NUMBER: Final = re.compile(rb"\d{20}")
+_LONG_NUMBER: Final = re.compile(rb"\d{19}")
 
 
 _BOM: Final = "\ufeff".encode()
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _RefusedError(f"the key {key!r} appears twice in one object")
-        result[key] = value
-    return result
+class _Repeated(dict[str, Any]):
+    """A JSON object in which a key appears more than once, with every pair as written."""
+
+    __slots__ = ("pairs",)
+
+    pairs: list[tuple[str, Any]]
+
+
+def _no_duplicates(
+    repeated: list[_Repeated],
+) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    """The hook that builds each object, keeping those in which a key repeats in *repeated*.
+
+    The hook does not know where its object is: the document, once read, is searched for them.
+    """
+
+    def build(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) == len(pairs):
+            return result
+        found = _Repeated(result)
+        found.pairs = pairs
+        repeated.append(found)
+        return found
+
+    return build
+
+
+_TOKEN: Final = re.compile(r'"(?:[^"\\]+|\\.)*"|[\[\]{},]')
+
+
+def _too_deep(text: str) -> tuple[str | int, ...]:
+    """The path of the first array or object in JSON *text* that is nested too deeply.
+
+    One :data:`~haiti_mss._checks.NESTED_TOO_DEEP` arrays and objects deep; ``$`` if none is.
+    """
+    path: list[str | int] = ["$"]  # then where the reading is in each array and object open
+    objects: list[bool] = []  # for each array or object open, whether it is an object
+    key_next = False
+    for match in _TOKEN.finditer(text):
+        mark = match[0]
+        if mark[0] == '"':
+            if key_next:
+                path[-1] = json.loads(mark)
+                key_next = False
+        elif mark in "[{":
+            if len(objects) == NESTED_TOO_DEEP:
+                return tuple(path)
+            objects.append(mark == "{")
+            path.append(0)
+            key_next = mark == "{"
+        elif mark in "]}" and objects:
+            objects.pop()
+            path.pop()
+        elif mark == "," and objects:
+            key_next = objects[-1]
+            if not key_next:
+                path[-1] = cast("int", path[-1]) + 1
+    return ("$",)
+
+
+def _refuse_repeated(data: object, repeated: list[_Repeated]) -> None:
+    """Raise a :class:`DataError` for the keys repeated in *data*, if *repeated* holds any."""
+    if repeated:
+        raise DataError(list(_repeated_keys(data)))
+
+
+def _repeated_keys(data: object) -> Iterator[Problem]:
+    """A problem for each key that appears more than once in an object of *data*, at the object.
+
+    The values of every copy are searched too: a copy that is dropped may hold a repeat.
+    """
+    stack: list[tuple[tuple[str | int, ...], object]] = [(("$",), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, list):
+            stack.extend(((*path, i), item) for i, item in reversed(list(enumerate(value))))
+        elif isinstance(value, dict):
+            pairs = value.pairs if isinstance(value, _Repeated) else list(value.items())
+            for key, count in Counter(key for key, _ in pairs).items():
+                if count > 1:
+                    times = "twice" if count == 2 else f"{count:,} times"
+                    yield Problem(path, f"the key {show(key)} appears {times} in one object")
+            stack.extend(((*path, key), item) for key, item in reversed(pairs))
 
 
 def _no_constant(name: str) -> object:
