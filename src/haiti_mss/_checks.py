@@ -49,7 +49,7 @@ def show(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def shown(value: object) -> str:
+def show_typed(value: object) -> str:
     """*value* as :func:`show` echoes it, and its type if that only subclasses a JSON type."""
     base = _json_base(value)
     text = show(value)
@@ -580,7 +580,7 @@ def member_of(cls: type[E]) -> Rule[E]:
 
     def check(value: object) -> None:
         if not isinstance(value, cls):
-            raise DataError.at((), f"must be one of {valid} (got {shown(value)})")
+            raise DataError.at((), f"must be one of {valid} (got {show_typed(value)})")
 
     def parse(data: object) -> E:
         found = members.get(data) if type(data) is str else None
@@ -634,7 +634,7 @@ def _check_texts(value: object) -> None:
     seen: set[str] = set()
     for i, item in enumerate(items):
         if type(item) is not str or not item.strip():
-            raise DataError.at(i, f"must be a non-empty string (got {shown(item)})")
+            raise DataError.at(i, f"must be a non-empty string (got {show_typed(item)})")
         check_unicode(item, i)
         if item in seen:
             raise DataError.at(i, f"{show(item)} is named twice")
