@@ -322,8 +322,14 @@ def test_deeply_nested_data_is_a_data_error(document):
             "must be a string, not a list ([[[[...]]]])"
         )
     ] == [str(p) for p in info.value.problems]
-    with pytest.raises(DataError, match=r"^\$: the data is nested too deeply"):
+    with pytest.raises(DataError) as info:
         from_dict({"schema": "haiti-mss/1", "sources": {}, "missions": [{"note": deep}]}, Dataset)
+    assert "$.missions[0].note: must be a string, not a list ([[[[...]]]])" == str(
+        info.value.problems[-1]
+    )
+    mission = {"planned_strength_sources": ["nope"], "note": deep}  # searched for where "nope" is
+    with pytest.raises(DataError, match=r"^\$: the data is nested too deeply"):
+        from_dict({"schema": "haiti-mss/1", "sources": {}, "missions": [mission]}, Dataset)
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Generator, Iterator
+from collections.abc import Generator
 from typing import Any, Final, cast
 
 import attrs
@@ -22,12 +22,12 @@ from haiti_mss import _fastload
 from haiti_mss._checks import check_keys, json_type
 from haiti_mss.contingents import RECORD_TYPES, Contingent, Record
 from haiti_mss.datasets import Dataset
-from haiti_mss.errors import DataError, Problem, UnknownSource
+from haiti_mss.errors import Collector, DataError, Problem, UnknownSource
 from haiti_mss.missions import Mission
 from haiti_mss.sources import Source
 
 from . import _types
-from ._errors import problems_in
+from ._errors import located
 from ._hooks import converter
 from ._migrations import SCHEMA, migrate
 from ._types import T
@@ -40,7 +40,7 @@ def _structure_or_problems(data: object, cls: Any, path: tuple[str | int, ...]) 
     except RecursionError:  # pragma: no cover  # the models nest a few levels deep only
         raise
     except Exception as error:  # noqa: BLE001  # every failure of the input becomes a DataError
-        raise DataError(list(problems_in(error, path))) from None
+        raise located(error, path) from None
 
 
 # -- datasets ------------------------------------------------------------------------------------
@@ -65,31 +65,33 @@ def _structure_dataset(data: object, *, fast: bool) -> Dataset:
     if not isinstance(data, dict):
         raise DataError.at("$", f"must be an object, not {json_type(data)}")
     document = migrate(data)
-    problems: list[Problem] = []
+    problems = Collector()
     try:
         check_keys(document, {"schema", "sources", "missions"}, set())
     except DataError as error:
-        problems += (p.within("$") for p in error.problems)
+        problems.add_error(error, "$")
     raw_sources = document.get("sources", {})
     sources = _table(raw_sources, problems)
     # Ids of invalid sources are known too: their records are not reported a second time.
     known = set(raw_sources) if isinstance(raw_sources, dict) else None
     missions = document.get("missions", [])
     if not isinstance(missions, list):
-        problems.append(Problem(("$", "missions"), f"must be a list, not {json_type(missions)}"))
+        problems.add([Problem(("$", "missions"), f"must be a list, not {json_type(missions)}")])
         missions = []
     built = []
     for i, raw in enumerate(missions):
+        if problems.full:
+            problems.stop()  # enough to refuse it: the rest is not checked
+            break
         path = ("$", "missions", i)
         mission = _read_mission(raw, path, sources, known, problems, fast=fast)
         if mission is not None:
             built.append(mission)
-    if problems:
-        raise DataError(problems)
+    problems.raise_any()
     try:
         return Dataset(sources=list(sources.values()), missions=built)
     except DataError as error:
-        raise DataError([p.within("$") for p in error.problems]) from None
+        raise error.within("$") from None
 
 
 def _read_mission(  # noqa: PLR0913  # a mission, and the state of the document it is read in
@@ -97,7 +99,7 @@ def _read_mission(  # noqa: PLR0913  # a mission, and the state of the document 
     path: tuple[str | int, ...],
     table: dict[str, Source],
     known: set[str] | None,
-    problems: list[Problem],
+    problems: Collector,
     *,
     fast: bool,
 ) -> Mission | None:
@@ -109,25 +111,52 @@ def _read_mission(  # noqa: PLR0913  # a mission, and the state of the document 
     and reports every problem.
     """
     if not isinstance(raw, dict):
-        problems.append(Problem(path, f"must be an object, not {json_type(raw)}"))
+        problems.add([Problem(path, f"must be an object, not {json_type(raw)}")])
         return None
     if "sources" in raw:
-        problems.append(
-            Problem((*path, "sources"), "unknown key: a dataset keeps its sources at $.sources")
+        problems.add(
+            [Problem((*path, "sources"), "unknown key: a dataset keeps its sources at $.sources")]
         )
         return None
     if fast and not problems and known is not None:
-        with contextlib.suppress(Exception):  # any problem: the detailed path below says where
+        try:
             return _fast_mission(raw, table)
-    cited = set(_cited_ids(raw, path, known, problems))
+        except _Refused as refused:  # by the checks across its fields, as the detailed path would
+            problems.add_error(refused.error, *path)
+            return None
+        except Exception:  # noqa: BLE001, S110  # any other problem: the detailed path says where
+            pass
+    cited = _cited_ids(raw)
+    if known is not None and not cited <= known:
+        _report_unknown(raw, path, known, problems)
+    if problems.full:
+        problems.stop()  # enough to refuse the document: the mission is not checked further
+        return None
     used = [converter.unstructure(source) for i, source in table.items() if i in cited]
     try:
         return cast("Mission", _structure_or_problems({**raw, "sources": used}, Mission, path))
     except DataError as error:
         # The ids a mission cannot resolve were reported above, against $.sources, or are
         # those of invalid sources, reported where they are defined.
-        problems += (p for p in error.problems if not isinstance(p, UnknownSource))
+        if cited <= table.keys():
+            problems.add_error(error)
+        else:
+            problems.add(p for p in error.problems if not isinstance(p, UnknownSource))
+            if error.more != 0:
+                problems.stop()  # some of the problems not listed may be such ids: not counted
         return None
+
+
+class _Refused(Exception):  # noqa: N818  # it carries a DataError, which is the error
+    """The fast path read every field of a mission, and the checks across them refuse it.
+
+    The detailed path would build the same mission from the same values and meet the same
+    problems: they are reported as they are, and the mission is not read again.
+    """
+
+    def __init__(self, error: DataError) -> None:
+        super().__init__()
+        self.error = error
 
 
 def _fast_mission(
@@ -139,6 +168,7 @@ def _fast_mission(
     mission read on its own holds the sources its document lists).
 
     Raises:
+        _Refused: every field is read, and the checks across them refuse the mission.
         NotFast: or any other exception, when the mission has a problem or anything else that
             the fast path does not vouch for.
     """
@@ -148,9 +178,8 @@ def _fast_mission(
     reader = _fastload.Reader(table.keys(), _structure_one_record)
     contingents = [reader.contingent(item) for item in listed]
     rest = {key: value for key, value in raw.items() if key != "contingents"}
-    problems: list[Problem] = []
-    cited = set(_cited_ids(rest, (), set(table), problems))
-    if problems:
+    cited = _cited_ids(rest)
+    if not cited <= table.keys():
         raise _fastload.NotFast
     for contingent in contingents:
         cited |= contingent.source_ids
@@ -163,7 +192,10 @@ def _fast_mission(
     fields["contingents"] = contingents
     if "current_through" not in raw:
         del fields["current_through"]  # its default: the latest record, now with the histories
-    return Mission(**fields)
+    try:
+        return Mission(**fields)
+    except DataError as error:
+        raise _Refused(error) from None
 
 
 _READ_ALONE: Final = frozenset((Mission, Contingent, Record, *RECORD_TYPES))
@@ -205,56 +237,81 @@ def _structure_one_record(data: object) -> Record:
     return converter.structure(data, Record)
 
 
-def _table(value: object, problems: list[Problem]) -> dict[str, Source]:
+def _table(value: object, problems: Collector) -> dict[str, Source]:
     """The sources table of a document: source objects by id."""
     if not isinstance(value, dict):
-        problems.append(
-            Problem(
-                ("$", "sources"), f"must be an object from id to source, not {json_type(value)}"
-            )
-        )
+        message = f"must be an object from id to source, not {json_type(value)}"
+        problems.add([Problem(("$", "sources"), message)])
         return {}
     table = {}
     for source_id, fields in value.items():
+        if problems.full:
+            problems.stop()  # enough to refuse the document: the rest is not checked
+            break
         path = ("$", "sources", source_id)
         if not isinstance(fields, dict):
-            problems.append(Problem(path, f"must be an object, not {json_type(fields)}"))
+            problems.add([Problem(path, f"must be an object, not {json_type(fields)}")])
             continue
         if "id" in fields:
-            problems.append(Problem((*path, "id"), "unknown key: the id is the key of the table"))
+            problems.add([Problem((*path, "id"), "unknown key: the id is the key of the table")])
             continue
         try:
             table[source_id] = _structure_or_problems({"id": source_id, **fields}, Source, path)
         except DataError as error:
-            problems += (
-                Problem(path, p.message) if p.path == (*path, "id") else p for p in error.problems
-            )
+            id_path = (*path, "id")  # the key of the table is the id: it is the source's path
+            relocated = [Problem(path, p.message) if p.path == id_path else p for p in error.problems]
+            problems.add_error(DataError(relocated, error.more))
     return table
 
 
-def _cited_ids(
-    value: object,
-    path: tuple[str | int, ...],
-    known: set[str] | None,
-    problems: list[Problem],
-) -> Iterator[str]:
-    """The source ids cited anywhere in *value*; unknown ones are added to *problems*.
+def _cited_ids(value: object) -> set[str]:
+    """The source ids cited anywhere in *value*, found in one pass without paths."""
+    cited: set[str] = set()
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            for key, sub in item.items():
+                if not isinstance(sub, _CONTAINERS):
+                    continue
+                if key in _CITING and isinstance(sub, list):
+                    cited.update(source_id for source_id in sub if isinstance(source_id, str))
+                else:
+                    pending.append(sub)
+        elif isinstance(item, list):
+            pending += item
+    return cited
 
-    With *known* None (the table itself is unreadable), no id is reported unknown.
+
+def _report_unknown(
+    value: object, path: tuple[str | int, ...], known: set[str], problems: Collector
+) -> None:
+    """Add to *problems* each source id cited in *value* that is not *known*, at its path.
+
+    It stops when *problems* is full: the caller checks no further.
     """
     if isinstance(value, dict):
         for key, item in value.items():
-            if key in {"sources", "planned_strength_sources"} and isinstance(item, list):
+            if problems.full:
+                return
+            if key in _CITING and isinstance(item, list):
                 for k, source_id in enumerate(item):
-                    if isinstance(source_id, str) and known is not None and source_id not in known:
-                        problems.append(UnknownSource.of((*path, key, k), source_id, "$.sources"))
-                    elif isinstance(source_id, str):
-                        yield source_id
+                    if isinstance(source_id, str) and source_id not in known:
+                        if problems.full:
+                            return
+                        problems.add([UnknownSource.of((*path, key, k), source_id, "$.sources")])
             else:
-                yield from _cited_ids(item, (*path, key), known, problems)
+                _report_unknown(item, (*path, key), known, problems)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _cited_ids(item, (*path, i), known, problems)
+            if problems.full:
+                return
+            _report_unknown(item, (*path, i), known, problems)
+
+
+_CITING: Final = frozenset(("sources", "planned_strength_sources"))
+"""The keys of the lists of source ids, wherever they are in a mission."""
+_CONTAINERS: Final = (dict, list)
 
 
 def to_dict(obj: object) -> Any:
@@ -323,8 +380,12 @@ def from_data(data: object, cls: type[T], *, parsed: bool) -> T:
             if cls is Dataset:
                 return cast("T", _structure_dataset(data, fast=parsed))
             if parsed and (cls in _READ_ALONE or cls == tuple[Record, ...]):
-                with contextlib.suppress(Exception):  # the detailed path below says where
+                try:
                     return _fast_alone(data, cls)
+                except _Refused as refused:  # as the detailed path would be
+                    raise refused.error.within("$") from None
+                except Exception:  # noqa: BLE001, S110  # the detailed path below says where
+                    pass
             return cast("T", _structure_or_problems(data, cls, ("$",)))
     except RecursionError:
         raise DataError.at("$", "the data is nested too deeply") from None

@@ -16,11 +16,7 @@ from decimal import Decimal
 from typing import Any, Final, get_args, get_origin
 
 import attrs
-from cattrs.errors import (
-    ClassValidationError,
-    IterableValidationError,
-    IterableValidationNote,
-)
+from cattrs.errors import ClassValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import JsonConverter, make_converter
 
@@ -35,12 +31,12 @@ from haiti_mss._checks import (
 )
 from haiti_mss.contingents import RECORD_TYPES, Record
 from haiti_mss.countries import Country, parse_country
-from haiti_mss.errors import DataError, Problem
+from haiti_mss.errors import Collector, DataError, Problem
 from haiti_mss.figures import Figure, parse_figure
 from haiti_mss.mandates import Duration, Mandate, MandateTimeline
 from haiti_mss.status import Breakdown, Status
 
-from ._errors import problems_in
+from ._errors import located
 from ._types import ENUMS, KINDS, T
 from ._writer import Writers, writers
 
@@ -93,7 +89,7 @@ def _structure_timeline(value: object, _: object) -> MandateTimeline:
     try:
         return MandateTimeline(mandates=mandates)
     except DataError as error:  # its paths start at the field; in a file, the list is the field
-        raise DataError([Problem(p.path[1:], p.message) for p in error.problems]) from None
+        raise DataError([Problem(p.path[1:], p.message) for p in error.problems], error.more) from None
 
 
 def _structure_enum_factory(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
@@ -108,15 +104,16 @@ def _structure_tuple_factory(type_: Any) -> Callable[[object, object], tuple[Any
         if not isinstance(value, list):
             raise wrong("a list", value)
         items = []
-        errors: list[Exception] = []
+        found = Collector()
         for i, item in enumerate(value):
+            if found.full:
+                found.stop()  # enough to refuse it: the rest is not checked
+                break
             try:
                 items.append(structure_item(item, item_type))
             except Exception as error:  # noqa: BLE001  # every problem is collected, then raised
-                error.add_note(IterableValidationNote(f"Structuring @ index {i}", i, item_type))
-                errors.append(error)
-        if errors:
-            raise IterableValidationError("invalid items", errors, type_)  # pyright: ignore[reportCallIssue]
+                found.add_error(located(error, (i,)))
+        found.raise_any()
         return tuple(items)
 
     return structure
@@ -150,30 +147,31 @@ def _structure_model_factory(cls: type[T]) -> Callable[[object, object], T]:
             return generated(value, cls)
         except (ClassValidationError, DataError) as error:
             # Keep cattrs' account of the fields that did not structure; check the others.
-            failed: dict[str, list[Problem]] = {}
+            failed: dict[str, Collector] = {}
             if isinstance(error, ClassValidationError):
                 for sub, note in error.group_exceptions()[0]:
-                    failed.setdefault(note.name, []).extend(problems_in(sub, (note.name,)))
-            problems = _field_problems(cls, value, failed)
-            if problems:
-                raise DataError(problems) from None
+                    failed.setdefault(note.name, Collector()).add_error(located(sub, (note.name,)))
+            found = _field_problems(cls, value, failed)
+            if found:
+                raise found.error() from None
             raise  # every field is fine alone: a check across fields failed; it says which
 
     return structure
 
 
 def _field_problems(
-    cls: type, value: Mapping[str, Any], failed: Mapping[str, list[Problem]]
-) -> list[Problem]:
+    cls: type, value: Mapping[str, Any], failed: Mapping[str, Collector]
+) -> Collector:
     """The problems of each field of *value* taken on its own, in field order, and of its keys.
 
     *failed* holds the problems already known of the fields that did not structure.
     """
     fields = [field for field in attrs.fields(cls) if field.init]
-    problems: list[Problem] = []
+    found = Collector()
     for field in fields:
         if field.alias in failed:
-            problems += failed[field.alias]
+            if failed[field.alias]:
+                found.add_error(failed[field.alias].error())
             continue
         if field.alias not in value:
             continue  # its default applies; a missing required field is among the failed
@@ -185,14 +183,13 @@ def _field_problems(
             if field.validator is not None:
                 field.validator(None, field, item)
         except DataError as error:
-            problems += error.problems
+            found.add_error(error)
     aliases = [field.alias for field in fields]
-    problems += (
-        Problem((key,), f"unknown key; expected one of {', '.join(aliases)}")
-        for key in value
-        if key not in aliases
+    expected = ", ".join(aliases)
+    found.add(
+        Problem((key,), f"unknown key; expected one of {expected}") for key in value if key not in aliases
     )
-    return problems
+    return found
 
 
 _DERIVED: Final[Mapping[str, Callable[[Status], object]]] = {

@@ -10,8 +10,10 @@ Parsing refuses duplicate keys, NaN and invalid UTF-8; orjson is used when it is
 from __future__ import annotations
 
 import json
-import re
+import os
+import stat
 from os import PathLike
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
@@ -73,25 +75,63 @@ MAX_FILE_SIZE: Final = 2**30  # documented where it is public: haiti_mss.seriali
 def load(path: str | Path) -> Dataset:
     """Read a data file, opened read-only.
 
-    A file larger than :data:`~haiti_mss.serialization.MAX_FILE_SIZE` bytes is refused.
+    Only a regular file is read: a directory, a pipe or a device (``/dev/zero``) is refused
+    without reading from it, and so is a file larger than
+    :data:`~haiti_mss.serialization.MAX_FILE_SIZE` bytes.
 
     Raises:
-        DataError: the file cannot be read, is too large, or is not a valid dataset.
+        DataError: the file cannot be read, is not a regular file, is too large, or is not a
+            valid dataset.
     """
     if not isinstance(path, str | PathLike):
         raise DataError.at(
             "$", f"load takes a path, as a str or a pathlib.Path, not {type(path).__name__}"
         )
+    with gc_paused():
+        data = _parse(_read(path), reread=lambda: _read(path))
+        return from_data(data, Dataset, parsed=True)
+
+
+def _read(path: str | PathLike[str]) -> bytearray:
+    """The bytes of the regular file at *path*: its size is checked before anything is read."""
+    name = repr(os.fspath(path))
     try:
-        with Path(path).open("rb") as file:
-            text = file.read(MAX_FILE_SIZE + 1)
+        # Without O_NONBLOCK, opening a FIFO waits for a writer, maybe for ever.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
     except OSError as error:
-        raise DataError.at("$", f"cannot read {str(path)!r}: {error.strerror}") from None
+        raise DataError.at("$", f"cannot read {name}: {error.strerror}") from None
     except ValueError as error:  # a name the system cannot hold, such as one with a NUL
-        raise DataError.at("$", f"cannot read {str(path)!r}: {error}") from None
-    if len(text) > MAX_FILE_SIZE:
-        raise DataError.at("$", f"{str(path)!r} is larger than {MAX_FILE_SIZE:,} bytes; not read")
-    return from_json(text, Dataset)
+        raise DataError.at("$", f"cannot read {name}: {error}") from None
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            kind = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
+            raise DataError.at("$", f"{name} is {kind}, not a data file; not read")
+        if status.st_size > MAX_FILE_SIZE:
+            raise DataError.at("$", f"{name} is larger than {MAX_FILE_SIZE:,} bytes; not read")
+        buffer = bytearray(status.st_size + 1)  # one more: a file that grew is not cut short
+        read = 0
+        with open(descriptor, "rb", buffering=0, closefd=False) as file, memoryview(buffer) as view:
+            while read < len(buffer) and (count := file.readinto(view[read:])):
+                read += count
+    except OSError as error:
+        raise DataError.at("$", f"cannot read {name}: {error.strerror}") from None
+    finally:
+        os.close(descriptor)
+    if read > status.st_size:
+        raise DataError.at("$", f"{name} grew while it was read; not read")
+    del buffer[read:]
+    return buffer
+
+
+_KINDS: Final = {
+    stat.S_IFDIR: "a directory",
+    stat.S_IFIFO: "a pipe",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
+"""What a path that is not a regular file names, as messages say it."""
 
 
 def dump(obj: Dataset, path: str | Path) -> None:
@@ -103,13 +143,22 @@ class _RefusedError(ValueError):
     """A JSON construct that the standard library accepts and we do not."""
 
 
-def _parse(text: str | bytes) -> object:
+def _parse(
+    text: str | bytes | bytearray, reread: Callable[[], bytearray] | None = None
+) -> object:
+    """The JSON data of *text*.
+
+    With *reread*, *text* is a file's bytes, which orjson's reading may consume, and *reread*
+    reads them again, for the standard library to explain what orjson cannot vouch for.
+    """
     orjson = _types.fast_json()
-    if orjson is not None and isinstance(text, str | bytes):
-        data = _parse_fast(orjson, text)
+    if orjson is not None and isinstance(text, str | bytes | bytearray):
+        data = _parse_fast(orjson, text, consume=reread is not None)
         if data is not _UNREAD:
             return data
-    if isinstance(text, bytes):
+        if reread is not None and isinstance(text, bytearray) and not text:
+            text = reread()  # consumed: the file is read again, as rarely as a duplicate key
+    if isinstance(text, bytes | bytearray):
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -137,7 +186,7 @@ def _parse(text: str | bytes) -> object:
 _UNREAD: Final = object()
 
 
-def _parse_fast(orjson: Any, text: str | bytes) -> object:
+def _parse_fast(orjson: Any, text: str | bytes | bytearray, *, consume: bool = False) -> object:
     r"""*text* parsed by orjson, or :data:`_UNREAD` for the standard library to parse and explain.
 
     orjson keeps the last of two equal keys in an object, where the standard library's hook
@@ -150,27 +199,47 @@ def _parse_fast(orjson: Any, text: str | bytes) -> object:
       would hide one, so text that holds one is left to the standard library; so is text with
       a run of 20 digits, which may be an integer too large for orjson, which reads it as a
       float.
+
+    The colons tell for any text in which nothing hides one. With *consume*, a bytearray
+    *text* in which nothing does is then emptied once it is parsed, so that the text, the data
+    and the data written out again are never all in memory at once.
     """
     try:
         raw = text.encode() if isinstance(text, str) else text
     except UnicodeEncodeError:  # a lone surrogate
         return _UNREAD
+    indented = raw.endswith(b"\n")
+    colons = raw.count(b":")
+    hidden = b"\\u003a" in raw or b"\\u003A" in raw or _has_long_number(raw)
+    start = len(_BOM) if raw.startswith(_BOM) else 0
     try:
-        data = orjson.loads(raw.removeprefix(_BOM))
-        indented = raw.endswith(b"\n")
+        with memoryview(raw) as view, view[start:] as json_text:
+            data = orjson.loads(json_text)
+    except orjson.JSONDecodeError:
+        return _UNREAD
+    if consume and isinstance(raw, bytearray) and not hidden:
+        raw.clear()  # the colons tell: the text is not needed again
+    try:
         again = orjson.dumps(data, option=orjson.OPT_INDENT_2 if indented else 0)
-    except (orjson.JSONDecodeError, orjson.JSONEncodeError):
+    except orjson.JSONEncodeError:  # nested deeper than orjson writes
         return _UNREAD
-    if raw == (again + b"\n" if indented else again):
-        return data
-    if b"\\u003a" in raw or b"\\u003A" in raw or raw.count(b":") != again.count(b":"):
-        return _UNREAD
-    if _LONG_NUMBER.search(raw):  # orjson reads an integer past 64 bits as a float
-        return _UNREAD
-    return data
+    if not hidden:
+        return data if colons == again.count(b":") else _UNREAD
+    with memoryview(raw) as view:  # the same, byte for byte, and no copy made to compare them
+        return data if (view[:-1] if indented else view) == again else _UNREAD
 
 
-_LONG_NUMBER: Final = re.compile(rb"\d{20}")
+def _has_long_number(raw: bytes | bytearray) -> bool:
+    """Whether *raw* has a run of 20 ASCII digits, looked for a megabyte at a time."""
+    step = 2**20
+    run = b"0" * 20
+    return any(
+        run in raw[start : start + step + len(run) - 1].translate(_DIGITS_AS_ZEROS)
+        for start in range(0, len(raw), step)
+    )
+
+
+_DIGITS_AS_ZEROS: Final = bytes.maketrans(b"0123456789", b"0" * 10)
 
 
 _BOM: Final = "\ufeff".encode()
