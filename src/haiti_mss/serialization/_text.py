@@ -13,7 +13,6 @@ import json
 import os
 import stat
 from os import PathLike
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
@@ -88,8 +87,7 @@ def load(path: str | Path) -> Dataset:
             "$", f"load takes a path, as a str or a pathlib.Path, not {type(path).__name__}"
         )
     with gc_paused():
-        data = _parse(_read(path), reread=lambda: _read(path))
-        return from_data(data, Dataset, parsed=True)
+        return from_data(_parse(_read(path)), Dataset, parsed=True)
 
 
 def _read(path: str | PathLike[str]) -> bytearray:
@@ -143,21 +141,13 @@ class _RefusedError(ValueError):
     """A JSON construct that the standard library accepts and we do not."""
 
 
-def _parse(
-    text: str | bytes | bytearray, reread: Callable[[], bytearray] | None = None
-) -> object:
-    """The JSON data of *text*.
-
-    With *reread*, *text* is a file's bytes, which orjson's reading may consume, and *reread*
-    reads them again, for the standard library to explain what orjson cannot vouch for.
-    """
+def _parse(text: str | bytes | bytearray) -> object:
+    """The JSON data of *text*: a str, or bytes (a file's, as a bytearray) in UTF-8."""
     orjson = _types.fast_json()
     if orjson is not None and isinstance(text, str | bytes | bytearray):
-        data = _parse_fast(orjson, text, consume=reread is not None)
+        data = _parse_fast(orjson, text)
         if data is not _UNREAD:
             return data
-        if reread is not None and isinstance(text, bytearray) and not text:
-            text = reread()  # consumed: the file is read again, as rarely as a duplicate key
     if isinstance(text, bytes | bytearray):
         try:
             text = text.decode("utf-8")
@@ -186,7 +176,7 @@ def _parse(
 _UNREAD: Final = object()
 
 
-def _parse_fast(orjson: Any, text: str | bytes | bytearray, *, consume: bool = False) -> object:
+def _parse_fast(orjson: Any, text: str | bytes | bytearray) -> object:
     r"""*text* parsed by orjson, or :data:`_UNREAD` for the standard library to parse and explain.
 
     orjson keeps the last of two equal keys in an object, where the standard library's hook
@@ -200,43 +190,41 @@ def _parse_fast(orjson: Any, text: str | bytes | bytearray, *, consume: bool = F
       a run of 20 digits, which may be an integer too large for orjson, which reads it as a
       float.
 
-    The colons tell for any text in which nothing hides one. With *consume*, a bytearray
-    *text* in which nothing does is then emptied once it is parsed, so that the text, the data
-    and the data written out again are never all in memory at once.
+    No copy of the text is made to parse or compare it.
     """
     try:
         raw = text.encode() if isinstance(text, str) else text
     except UnicodeEncodeError:  # a lone surrogate
         return _UNREAD
-    indented = raw.endswith(b"\n")
-    colons = raw.count(b":")
-    hidden = b"\\u003a" in raw or b"\\u003A" in raw or _has_long_number(raw)
     start = len(_BOM) if raw.startswith(_BOM) else 0
     try:
         with memoryview(raw) as view, view[start:] as json_text:
             data = orjson.loads(json_text)
-    except orjson.JSONDecodeError:
-        return _UNREAD
-    if consume and isinstance(raw, bytearray) and not hidden:
-        raw.clear()  # the colons tell: the text is not needed again
-    try:
+        indented = raw.endswith(b"\n")
         again = orjson.dumps(data, option=orjson.OPT_INDENT_2 if indented else 0)
-    except orjson.JSONEncodeError:  # nested deeper than orjson writes
+    except (orjson.JSONDecodeError, orjson.JSONEncodeError):
         return _UNREAD
-    if not hidden:
-        return data if colons == again.count(b":") else _UNREAD
-    with memoryview(raw) as view:  # the same, byte for byte, and no copy made to compare them
-        return data if (view[:-1] if indented else view) == again else _UNREAD
+    with memoryview(raw) as view:
+        if (view[:-1] if indented else view) == again:
+            return data
+    if _in_doubt(raw) or raw.count(b":") != again.count(b":"):
+        return _UNREAD
+    return data
+
+
+def _in_doubt(raw: bytes | bytearray) -> bool:
+    """Whether *raw* has an escaped colon, or a run of 20 digits (see :func:`_parse_fast`)."""
+    escape = raw.find(b"\\u003")
+    while escape >= 0:
+        if raw[escape + 5 : escape + 6] in {b"a", b"A"}:
+            return True
+        escape = raw.find(b"\\u003", escape + 1)
+    return _has_long_number(raw)
 
 
 def _has_long_number(raw: bytes | bytearray) -> bool:
-    """Whether *raw* has a run of 20 ASCII digits, looked for a megabyte at a time."""
-    step = 2**20
-    run = b"0" * 20
-    return any(
-        run in raw[start : start + step + len(run) - 1].translate(_DIGITS_AS_ZEROS)
-        for start in range(0, len(raw), step)
-    )
+    """Whether *raw* has a run of 20 ASCII digits (a copy with each digit as 0 is searched)."""
+    return b"0" * 20 in raw.translate(_DIGITS_AS_ZEROS)
 
 
 _DIGITS_AS_ZEROS: Final = bytes.maketrans(b"0123456789", b"0" * 10)
