@@ -9,14 +9,14 @@ from typing import Final
 
 import attrs
 
-__all__ = ["MAX_PROBLEMS", "Collector", "DataError", "Problem", "UnknownSource"]
+__all__ = ["MAX_PROBLEMS", "DataError", "Problem", "UnknownSource"]
 
 MAX_PROBLEMS: Final = 1_000
-"""The most problems a :class:`DataError` lists, as a compiler stops after so many errors.
+"""The most problems a :class:`~haiti_mss.DataError` lists, as a compiler stops after so many.
 
-Past them, the error counts the others it was given (:attr:`DataError.more`); a reader that
-finds this many stops checking, and says so, rather than spend a bad document's full price on
-problems nobody reads.
+Past them, the error counts the others it was given (its ``more``); a reader that finds this
+many stops checking, and says so (``more`` is None), rather than spend a bad document's full
+price on problems nobody reads.
 """
 
 
@@ -91,10 +91,10 @@ class DataError(ValueError):
     """Input that haiti_mss refuses: every problem found, each with where it is.
 
     A ``DataError`` is a :class:`ValueError`. Its ``problems`` list the problems that were
-    found, not just the first, up to :data:`MAX_PROBLEMS` of them, and its message shows one
-    problem per line. *more* counts the problems found and not listed; it is None when
-    checking stopped at :data:`MAX_PROBLEMS` problems, and the rest of the input, which may hold
-    more, was not checked.
+    found, not just the first, up to :data:`~haiti_mss.errors.MAX_PROBLEMS` of them, and its
+    message shows one problem per line. Its ``more`` counts the problems found and not listed;
+    it is None when checking stopped at that many, and the rest of the input, which may hold
+    more, was not checked. The message's last line then says so.
 
     >>> from haiti_mss import Arrival
     >>> from datetime import date
@@ -124,7 +124,7 @@ class DataError(ValueError):
 
     @property
     def omitted(self) -> str:
-        """What :attr:`problems` leave out, as a sentence; empty when they list every problem."""
+        """What ``problems`` leave out, as a sentence; empty when they list every problem."""
         if self.more is None:
             return (
                 f"and perhaps more: checking stopped at {MAX_PROBLEMS:,} problems, "
@@ -199,7 +199,7 @@ class Collector:
             self._more += error.more
 
     def stop(self) -> None:
-        """Checking stops here: the rest of the input, which may hold more problems, is not checked."""
+        """Checking stops here: the rest of the input, which may hold more, is not checked."""
         self._more = None
 
     def error(self) -> DataError:

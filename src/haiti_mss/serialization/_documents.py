@@ -126,6 +126,17 @@ def _read_mission(  # noqa: PLR0913  # a mission, and the state of the document 
             return None
         except Exception:  # noqa: BLE001, S110  # any other problem: the detailed path says where
             pass
+    return _detailed_mission(raw, path, table, known, problems)
+
+
+def _detailed_mission(
+    raw: dict[str, Any],
+    path: tuple[str | int, ...],
+    table: dict[str, Source],
+    known: set[str] | None,
+    problems: Collector,
+) -> Mission | None:
+    """The mission *raw* read by the detailed path (see :func:`_read_mission`), or None."""
     cited = _cited_ids(raw)
     if known is not None and not cited <= known:
         _report_unknown(raw, path, known, problems)
@@ -259,14 +270,16 @@ def _table(value: object, problems: Collector) -> dict[str, Source]:
             table[source_id] = _structure_or_problems({"id": source_id, **fields}, Source, path)
         except DataError as error:
             id_path = (*path, "id")  # the key of the table is the id: it is the source's path
-            relocated = [Problem(path, p.message) if p.path == id_path else p for p in error.problems]
+            relocated = [
+                Problem(path, p.message) if p.path == id_path else p for p in error.problems
+            ]
             problems.add_error(DataError(relocated, error.more))
     return table
 
 
 def _cited_ids(value: object) -> set[str]:
     """The source ids cited anywhere in *value*, found in one pass without paths."""
-    cited: set[str] = set()
+    lists = []
     pending = [value]
     while pending:
         item = pending.pop()
@@ -275,12 +288,12 @@ def _cited_ids(value: object) -> set[str]:
                 if not isinstance(sub, _CONTAINERS):
                     continue
                 if key in _CITING and isinstance(sub, list):
-                    cited.update(source_id for source_id in sub if isinstance(source_id, str))
+                    lists.append(sub)
                 else:
                     pending.append(sub)
         elif isinstance(item, list):
             pending += item
-    return cited
+    return {source_id for ids in lists for source_id in ids if isinstance(source_id, str)}
 
 
 def _report_unknown(
@@ -295,11 +308,7 @@ def _report_unknown(
             if problems.full:
                 return
             if key in _CITING and isinstance(item, list):
-                for k, source_id in enumerate(item):
-                    if isinstance(source_id, str) and source_id not in known:
-                        if problems.full:
-                            return
-                        problems.add([UnknownSource.of((*path, key, k), source_id, "$.sources")])
+                _report_unknown_ids(item, (*path, key), known, problems)
             else:
                 _report_unknown(item, (*path, key), known, problems)
     elif isinstance(value, list):
@@ -307,6 +316,17 @@ def _report_unknown(
             if problems.full:
                 return
             _report_unknown(item, (*path, i), known, problems)
+
+
+def _report_unknown_ids(
+    ids: list[Any], path: tuple[str | int, ...], known: set[str], problems: Collector
+) -> None:
+    """Add to *problems* each id of the list *ids* that is not *known*, until it is full."""
+    for k, source_id in enumerate(ids):
+        if isinstance(source_id, str) and source_id not in known:
+            if problems.full:
+                return
+            problems.add([UnknownSource.of((*path, k), source_id, "$.sources")])
 
 
 _CITING: Final = frozenset(("sources", "planned_strength_sources"))

@@ -89,7 +89,9 @@ def _structure_timeline(value: object, _: object) -> MandateTimeline:
     try:
         return MandateTimeline(mandates=mandates)
     except DataError as error:  # its paths start at the field; in a file, the list is the field
-        raise DataError([Problem(p.path[1:], p.message) for p in error.problems], error.more) from None
+        raise DataError(
+            [Problem(p.path[1:], p.message) for p in error.problems], error.more
+        ) from None
 
 
 def _structure_enum_factory(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
@@ -187,7 +189,9 @@ def _field_problems(
     aliases = [field.alias for field in fields]
     expected = ", ".join(aliases)
     found.add(
-        Problem((key,), f"unknown key; expected one of {expected}") for key in value if key not in aliases
+        Problem((key,), f"unknown key; expected one of {expected}")
+        for key in value
+        if key not in aliases
     )
     return found
 
