@@ -674,3 +674,39 @@ class _Text(str):
     """A string that is not a str: from_dict reads data holding one by the detailed path."""
 
     __slots__ = ()
+
+
+def test_the_valid_records_of_a_history_with_a_problem_are_read_as_the_fast_path_reads_them(
+    document,
+):
+    """Read again by the detailed path, a bad history's problems are the same, however read."""
+    history = document["missions"][0]["contingents"][0]["history"]
+    source = history[0].get("sources", [])
+    history += [
+        {"kind": "arrival", "on": "2024-07-01", "personnel": 5, "sources": source},
+        {"kind": "arrival", "on": "2024-07-02", "personnel": {"value": 7, "qualifier": "about"}},
+        {"kind": "arrival", "on": "2024-07-03", "personnel": 2, "alternatives": [{"value": 3}]},
+        {"kind": "arrival", "on": "2024-07-04", "personnel": -1},
+        {"kind": "departure", "on": "2024-07-05", "personnel": 1, "reason": "gone"},
+        {"kind": "arrival", "on": "2024-07-06", "personnel": 1, "confidence": "high", "note": "n"},
+    ]
+    with pytest.raises(DataError) as fast:
+        from_json(json.dumps(document), Dataset)
+    document["missions"][0]["name"] = _Text(document["missions"][0]["name"])
+    with pytest.raises(DataError) as detailed:
+        from_dict(document, Dataset)
+    assert (fast.value.problems, fast.value.more) == (detailed.value.problems, detailed.value.more)
+    at = "$.missions[0].contingents[0].history"
+    expected = [f"{at}[{len(history) - 3}].personnel", f"{at}[{len(history) - 2}].reason"]
+    assert expected == [p.location for p in fast.value.problems]
+
+
+@pytest.mark.parametrize("digits", ["-9999999999999999999", "18446744073709551616"])
+def test_an_integer_past_64_bits_is_read_as_the_standard_library_reads_it(digits):
+    """orjson would read it as a float: text with a run of 19 digits is the standard library's."""
+    text = '{"value": ' + digits + ', "qualifier": "about"}'
+    with pytest.raises(DataError) as fast:
+        from_json(text, Figure)
+    with pytest.raises(DataError) as detailed:
+        from_dict(json.loads(text), Figure)
+    assert str(detailed.value) == str(fast.value)

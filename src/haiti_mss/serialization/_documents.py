@@ -28,7 +28,7 @@ from haiti_mss.sources import Source
 
 from . import _types
 from ._errors import located
-from ._hooks import converter
+from ._hooks import converter, json_data
 from ._migrations import SCHEMA, migrate
 from ._types import T
 
@@ -396,7 +396,7 @@ def _not_json(value: object) -> object:
 def from_data(data: object, cls: type[T], *, parsed: bool) -> T:
     """:func:`from_dict`; with *parsed*, *data* holds only what a JSON parser builds."""
     try:
-        with gc_paused():
+        with gc_paused(), json_data(parsed):
             if cls is Dataset:
                 return cast("T", _structure_dataset(data, fast=parsed))
             if parsed and (cls in _READ_ALONE or cls == tuple[Record, ...]):

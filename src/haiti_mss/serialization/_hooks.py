@@ -6,11 +6,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
+from contextvars import ContextVar
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final, get_args, get_origin
@@ -20,6 +22,7 @@ from cattrs.errors import ClassValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import JsonConverter, make_converter
 
+from haiti_mss import _fastload
 from haiti_mss._checks import (
     member_of,
     parse_date,
@@ -84,6 +87,27 @@ def _structure_record(value: object, _: object) -> Record:
     return converter.structure(value, KINDS[kind])
 
 
+def _not_fast(_: object) -> Record:
+    raise _fastload.NotFast
+
+
+_JSON_DATA: Final[ContextVar[bool]] = ContextVar("json_data", default=False)
+
+
+@contextlib.contextmanager
+def json_data(parsed: bool) -> Generator[None]:  # noqa: FBT001  # one flag, said by its name
+    """While data is read that holds only what a JSON parser builds (*parsed*).
+
+    The records of a history that the detailed path reads are then tried by the fast path's
+    reader first, one by one (see ``_structure_tuple_factory``).
+    """
+    token = _JSON_DATA.set(parsed)
+    try:
+        yield
+    finally:
+        _JSON_DATA.reset(token)
+
+
 def _structure_timeline(value: object, _: object) -> MandateTimeline:
     mandates = converter.structure(value, tuple[Mandate, ...])
     try:
@@ -105,12 +129,21 @@ def _structure_tuple_factory(type_: Any) -> Callable[[object, object], tuple[Any
     def structure(value: object, _: object) -> tuple[Any, ...]:
         if not isinstance(value, list):
             raise wrong("a list", value)
-        items = []
+        items: list[Any] = []
         found = Collector()
+        # The records of a history that has a problem, in JSON data: each valid one read as
+        # the fast path reads it, so that the detailed path's price is paid for the others only.
+        fast = None
+        if item_type is Record and _JSON_DATA.get():
+            fast = _fastload.Reader(None, _not_fast).records
         for i, item in enumerate(value):
             if found.full:
                 found.stop()  # enough to refuse it: the rest is not checked
                 break
+            if fast is not None and type(item) is dict:
+                with contextlib.suppress(Exception):
+                    items += fast([item])
+                    continue
             try:
                 items.append(structure_item(item, item_type))
             except Exception as error:  # noqa: BLE001  # every problem is collected, then raised

@@ -187,8 +187,8 @@ def _parse_fast(orjson: Any, text: str | bytes | bytearray) -> object:
     - in other text, every key is followed by a colon, and so are the colons in strings: the
       data written out has one colon fewer for each key dropped. An escaped colon (``\u003a``)
       would hide one, so text that holds one is left to the standard library; so is text with
-      a run of 20 digits, which may be an integer too large for orjson, which reads it as a
-      float.
+      a run of 19 digits, which may be an integer past 64 bits (below -2**63, or above
+      2**64 - 1), which orjson reads as a float.
 
     No copy of the text is made to parse or compare it.
     """
@@ -213,7 +213,7 @@ def _parse_fast(orjson: Any, text: str | bytes | bytearray) -> object:
 
 
 def _in_doubt(raw: bytes | bytearray) -> bool:
-    """Whether *raw* has an escaped colon, or a run of 20 digits (see :func:`_parse_fast`)."""
+    """Whether *raw* has an escaped colon, or a run of 19 digits (see :func:`_parse_fast`)."""
     escape = raw.find(b"\\u003")
     while escape >= 0:
         if raw[escape + 5 : escape + 6] in {b"a", b"A"}:
@@ -223,8 +223,8 @@ def _in_doubt(raw: bytes | bytearray) -> bool:
 
 
 def _has_long_number(raw: bytes | bytearray) -> bool:
-    """Whether *raw* has a run of 20 ASCII digits (a copy with each digit as 0 is searched)."""
-    return b"0" * 20 in raw.translate(_DIGITS_AS_ZEROS)
+    """Whether *raw* has a run of 19 ASCII digits (a copy with each digit as 0 is searched)."""
+    return b"0" * 19 in raw.translate(_DIGITS_AS_ZEROS)
 
 
 _DIGITS_AS_ZEROS: Final = bytes.maketrans(b"0123456789", b"0" * 10)
