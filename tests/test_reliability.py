@@ -703,7 +703,7 @@ def test_the_valid_records_of_a_history_with_a_problem_are_read_as_the_fast_path
 
 @pytest.mark.parametrize("digits", ["-9999999999999999999", "18446744073709551616"])
 def test_an_integer_past_64_bits_is_read_as_the_standard_library_reads_it(digits):
-    """orjson would read it as a float: text with a run of 19 digits is the standard library's."""
+    """Text with a run of 19 digits, which orjson may read as a float, is not read by orjson."""
     text = '{"value": ' + digits + ', "qualifier": "about"}'
     with pytest.raises(DataError) as fast:
         from_json(text, Figure)
