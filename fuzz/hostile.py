@@ -85,6 +85,14 @@ def deep_nesting(n: int) -> bytes:
     return b'{"schema": "haiti-mss/1", "sources": {}, "missions": ' + b"[" * n + b"]" * n + b"}"
 
 
+def deep_python_lists(n: int) -> dict[str, object]:
+    """Python data, not JSON text: a mission's note nested *n* lists deep."""
+    deep: list[object] = []
+    for _ in range(n):
+        deep = [deep]
+    return {"schema": "haiti-mss/1", "sources": {}, "missions": [{"note": deep}]}
+
+
 def long_unknown_id(n: int) -> bytes:
     """A record citing one undefined source whose id is *n* characters long."""
     record = {"kind": "arrival", "on": "2024-06-25", "personnel": 1, "sources": ["x" * n]}
@@ -138,12 +146,16 @@ def _from_dict(raw: bytes) -> object:
     return from_dict(json.loads(raw), Dataset)
 
 
+def _from_python(document: dict[str, object]) -> object:
+    return from_dict(document, Dataset)
+
+
 @attrs.frozen
 class Case:
     """A hostile input of size *n*, and the reader or query it is given to."""
 
     name: str
-    build: Callable[[int], bytes | str]
+    build: Callable[[int], object]
     run: Callable[[Any], object]
     max_n: int = 10**6
     """The largest size the benchmark builds (some inputs grow as n squared, or are strings of
@@ -159,6 +171,7 @@ CASES: Final = (
     Case("duplicate contingents", duplicate_contingents, _dataset),
     Case("duplicate keys", duplicate_keys, _dataset),
     Case("deep nesting", deep_nesting, _dataset),
+    Case("deep nesting, from_dict of Python lists", deep_python_lists, _from_python),
     Case("a long unknown source id", long_unknown_id, _dataset),
     Case("a long country code", long_text_value, _dataset),
     Case("a head count of many digits", many_digits, _dataset, max_n=10**5),

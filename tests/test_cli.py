@@ -410,3 +410,21 @@ def test_a_timeline_of_more_than_a_century_is_refused(run, start, end, span):
         f"error: END: {span} calendar months; a timeline runs over at most 1,200 (a century)\n"
     ) in result.stderr
     assert 0 == run("--timeline", "1950-01", "2049-12", "--csv").returncode
+
+
+def test_validate_says_how_many_problems_it_does_not_list(run, tmp_path, document):
+    """Past MAX_PROBLEMS, the count says "at least", and the last line says why."""
+    from haiti_mss.errors import MAX_PROBLEMS  # noqa: PLC0415
+
+    bad = {"kind": "arrival", "on": "2024-06-25", "personnel": -1}
+    document["missions"][0]["contingents"][0]["history"] = [bad] * (3 * MAX_PROBLEMS)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    result = run("validate", str(path))
+    lines = result.stdout.splitlines()
+    assert (1, f"{path}: at least 1,000 problems") == (result.returncode, lines[0])
+    assert MAX_PROBLEMS + 2 == len(lines)
+    expected = (
+        "  and perhaps more: checking stopped at 1,000 problems, and the rest was not checked"
+    )
+    assert expected == lines[-1]

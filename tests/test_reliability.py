@@ -2,6 +2,7 @@
 
 import copy
 import json
+import os
 import pickle
 import runpy
 import threading
@@ -24,16 +25,19 @@ from haiti_mss import (
     Figure,
     Mission,
     Pledge,
+    Problem,
     Source,
     StrengthReport,
     Vote,
     data,
     dump,
+    from_dict,
     from_json,
     load,
     to_json,
 )
 from haiti_mss import testing as hst
+from haiti_mss.errors import MAX_PROBLEMS
 
 D = date
 ROOT = Path(__file__).parent.parent
@@ -53,14 +57,15 @@ def test_a_50_megabyte_string_is_read_as_text(document):
     assert len(str(info.value)) < 200
 
 
-def test_a_million_element_list_is_refused_with_its_problems_listed(document):
-    """A list of a million wrong items is refused, each problem located, in bounded time."""
+def test_a_million_element_list_is_refused_with_its_first_problems_listed(document):
+    """A list of a million wrong items is refused: the first MAX_PROBLEMS, each located."""
     document["missions"][0]["contingents"][0]["history"] = [7] * 1_000_000
     with pytest.raises(DataError) as info:
         from_json(json.dumps(document), Dataset)
     problems = info.value.problems
-    assert 1_000_000 == len(problems)
-    assert "$.missions[0].contingents[0].history[999999]" == problems[-1].location
+    assert MAX_PROBLEMS == len(problems)
+    assert None is info.value.more
+    assert "$.missions[0].contingents[0].history[999]" == problems[-1].location
 
 
 @pytest.mark.parametrize(
@@ -257,22 +262,20 @@ def test_a_script_address_is_refused(document):
 
 def test_loading_opens_files_read_only(tmp_path, monkeypatch, document):
     """Loading reads its file and never opens it for writing."""
-    import pathlib  # noqa: PLC0415
-
     path = tmp_path / "doc.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     path.chmod(0o444)
     opened = []
-    original = pathlib.Path.open
+    original = os.open
 
-    def spy(self, mode="r", *args, **kwargs):
-        opened.append(mode)
-        return original(self, mode, *args, **kwargs)
+    def spy(name, flags, *args, **kwargs):
+        opened.append(flags)
+        return original(name, flags, *args, **kwargs)
 
-    monkeypatch.setattr(pathlib.Path, "open", spy)
+    monkeypatch.setattr(os, "open", spy)
     assert load(path).mission("MSS")
     assert opened
-    assert all(set(mode) <= {"r", "b"} for mode in opened)
+    assert all(flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC) == 0 for flags in opened)
 
 
 def test_a_pledge_reloads_as_a_pledge():
@@ -371,13 +374,15 @@ def test_migration_does_not_settle_what_the_old_document_leaves_open(old, messag
     assert str(info.value).startswith(message), str(info.value)
 
 
-def test_a_file_that_never_ends_is_not_read_to_the_end(monkeypatch, tmp_path):
-    """Loading stops at MAX_FILE_SIZE: /dev/zero is refused, not read forever."""
+def test_a_file_larger_than_the_limit_is_refused_unread(monkeypatch, tmp_path):
+    """A file over MAX_FILE_SIZE is refused by its size, before a byte of it is read."""
     from haiti_mss import serialization  # noqa: PLC0415
 
     monkeypatch.setattr(serialization._text, "MAX_FILE_SIZE", 1000)  # noqa: SLF001
+    large = tmp_path / "large.json"
+    large.write_bytes(b" " * 1001)
     with pytest.raises(DataError, match="is larger than 1,000 bytes; not read"):
-        load("/dev/zero")
+        load(large)
     small = tmp_path / "small.json"
     small.write_text('{"schema": "haiti-mss/1", "sources": {}, "missions": []}', encoding="utf-8")
     assert () == load(small).missions
@@ -495,3 +500,211 @@ def test_refused_codes_do_not_stay_in_the_caches(document):
         with pytest.raises(DataError, match="country"):
             Contingent(country=long, personnel_type="police")
     assert before == [cache.cache_info().currsize for cache in caches]
+
+
+# -- issue 15, f01, f05, f24: many problems, files that are not files, the size before reading --
+
+
+def _bad_document(document, kind, n):
+    """*document* with *n* bad items of *kind*: the refusals of benchmarks/refusal.py."""
+    mission = document["missions"][0]
+    history = mission["contingents"][0]["history"]
+    if kind == "bad records":
+        history[:] = [{"kind": "arrival", "on": "2024-13-01", "personnel": -1}] * n
+    elif kind == "empty missions":
+        document["missions"] = [{}] * n
+    elif kind == "unknown source ids":
+        history[:] = [{"kind": "arrival", "on": "2024-06-25", "personnel": 1, "sources": ["x"]}] * n
+    elif kind == "duplicate contingents":
+        mission["contingents"] = [{"country": "KEN", "personnel_type": "police"}] * n
+    elif kind == "bad mandates":
+        mission["mandates"] = [{"resolution": "S/RES/1", "adopted": "2024-01-01"}] * n
+    elif kind == "bad sources":
+        document["sources"] = {f"s{i}": {"publisher": ""} for i in range(n)}
+    return document
+
+
+KINDS: Final = (
+    "bad records",
+    "empty missions",
+    "unknown source ids",
+    "duplicate contingents",
+    "bad mandates",
+    "bad sources",
+)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_document_with_many_problems_lists_the_first_and_says_there_are_more(document, kind):
+    """Ten times the cap's bad items: MAX_PROBLEMS listed, then an honest word on the rest."""
+    text = json.dumps(_bad_document(document, kind, 10 * MAX_PROBLEMS))
+    with pytest.raises(DataError) as refused:
+        from_json(text, Dataset)
+    error = refused.value
+    assert MAX_PROBLEMS == len(error.problems)
+    lines = str(error).splitlines()
+    assert MAX_PROBLEMS + 1 == len(lines)
+    if error.more is None:  # checking stopped: no number is given for what was not checked
+        expected = (
+            "and perhaps more: checking stopped at 1,000 problems, and the rest was not checked"
+        )
+    else:  # counted: every duplicate after the first is one
+        assert ("duplicate contingents", 10 * MAX_PROBLEMS - 1) == (
+            kind,
+            len(error.problems) + error.more,
+        )
+        expected = f"and {error.more:,} more problems"
+    assert expected == lines[-1] == error.omitted
+    with pytest.raises(DataError) as again:
+        from_dict(json.loads(text), Dataset)
+    assert (error.problems, error.more) == (again.value.problems, again.value.more)
+
+
+def test_the_problems_past_the_cap_are_counted_exactly_where_they_are_given():
+    """A DataError given more problems than it lists counts them; re-located, it keeps the count."""
+    error = DataError(Problem(("history", i), "must be >= 0") for i in range(2_500))
+    assert (MAX_PROBLEMS, 1_500) == (len(error.problems), error.more)
+    assert "DataError(<2,500 problems: history[0]: must be >= 0>)" == repr(error)
+    outer = error.within("contingents", 3)
+    assert ("contingents", 3, "history", 0) == outer.problems[0].path
+    assert 1_500 == outer.more
+    copied = pickle.loads(pickle.dumps(error))  # noqa: S301  # our own error, just written
+    assert (error.problems, error.more) == (copied.problems, copied.more)
+    stopped = DataError(error.problems, None)
+    assert "DataError(<1,000+ problems: history[0]: must be >= 0>)" == repr(stopped)
+    assert None is pickle.loads(pickle.dumps(stopped)).more  # noqa: S301  # as above
+    assert "" == DataError.at("x", "wrong").omitted
+
+
+def test_refusing_a_large_document_takes_memory_in_proportion_to_it(document):
+    """The peak while 100,000 bad records are refused is within 20 times the text's size.
+
+    Before the cap, every problem was built, with its exception and its path: about 140 times.
+    """
+    import tracemalloc  # noqa: PLC0415
+
+    text = json.dumps(_bad_document(document, "bad records", 100_000)).encode()
+    tracemalloc.start()
+    try:
+        with pytest.raises(DataError):
+            from_json(text, Dataset)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * len(text)
+
+
+def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    """load() of a FIFO with no writer is a DataError naming it, not a wait for ever."""
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    outcome: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            load(fifo)
+        except BaseException as error:  # noqa: BLE001  # whatever it is, the test shows it
+            outcome.append(error)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(60)  # not a measure of speed: a guard, so that a failure does not hang the run
+    assert not reader.is_alive(), "load() of a FIFO is waiting for a writer"
+    (error,) = outcome
+    assert isinstance(error, DataError)
+    assert f"$: {str(fifo)!r} is a pipe, not a data file; not read" == str(error)
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"), [("/dev/zero", "a device"), ("/dev/null", "a device"), (".", "a directory")]
+)
+def test_what_is_not_a_regular_file_is_refused_unread(path, kind):
+    """/dev/zero never ends and /dev/null is empty: neither is read, nor is a directory."""
+    with pytest.raises(DataError) as refused:
+        load(path)
+    assert f"$: {path!r} is {kind}, not a data file; not read" == str(refused.value)
+
+
+def test_a_file_that_grows_while_it_is_read_is_refused(tmp_path, monkeypatch):
+    """The size is taken before reading; a file found longer than that is not cut short."""
+    path = tmp_path / "growing.json"
+    path.write_text('{"schema": "haiti-mss/1", "sources": {}, "missions": []}', encoding="utf-8")
+    original = os.fstat
+
+    def smaller(descriptor):
+        status = original(descriptor)
+        return os.stat_result((*status[:6], status.st_size - 10, *status[7:]))
+
+    monkeypatch.setattr(os, "fstat", smaller)
+    with pytest.raises(DataError, match="grew while it was read; not read"):
+        load(path)
+
+
+@pytest.mark.parametrize("alone", [True, False], ids=["a mission alone", "a dataset"])
+def test_a_mission_refused_by_its_checks_across_fields_is_not_read_twice(document, alone):
+    """The fast path's refusal, by the checks across a mission's fields, is the detailed path's."""
+    mission = document["missions"][0]
+    mission["contingents"].append(copy.deepcopy(mission["contingents"][0]))
+    data = (
+        {**mission, "sources": [{"id": i, **s} for i, s in document["sources"].items()]}
+        if alone
+        else document
+    )
+    cls = Mission if alone else Dataset
+    with pytest.raises(DataError) as fast:
+        from_json(json.dumps(data), cls)
+    detailed_data = copy.deepcopy(data)
+    named = detailed_data if alone else detailed_data["missions"][0]
+    named["name"] = _Text(
+        named["name"]
+    )  # not what a JSON parser builds: the detailed path reads it
+    with pytest.raises(DataError) as detailed:
+        from_dict(detailed_data, cls)
+    where = "$" if alone else "$.missions[0]"
+    expected = (
+        f"{where}.contingents[4]: a second KEN police contingent (the first is contingents[0])"
+    )
+    assert str(fast.value).startswith(expected)
+    assert (fast.value.problems, fast.value.more) == (detailed.value.problems, detailed.value.more)
+
+
+class _Text(str):
+    """A string that is not a str: from_dict reads data holding one by the detailed path."""
+
+    __slots__ = ()
+
+
+def test_the_valid_records_of_a_history_with_a_problem_are_read_as_the_fast_path_reads_them(
+    document,
+):
+    """Read again by the detailed path, a bad history's problems are the same, however read."""
+    history = document["missions"][0]["contingents"][0]["history"]
+    source = history[0].get("sources", [])
+    history += [
+        {"kind": "arrival", "on": "2024-07-01", "personnel": 5, "sources": source},
+        {"kind": "arrival", "on": "2024-07-02", "personnel": {"value": 7, "qualifier": "about"}},
+        {"kind": "arrival", "on": "2024-07-03", "personnel": 2, "alternatives": [{"value": 3}]},
+        {"kind": "arrival", "on": "2024-07-04", "personnel": -1},
+        {"kind": "departure", "on": "2024-07-05", "personnel": 1, "reason": "gone"},
+        {"kind": "arrival", "on": "2024-07-06", "personnel": 1, "confidence": "high", "note": "n"},
+    ]
+    with pytest.raises(DataError) as fast:
+        from_json(json.dumps(document), Dataset)
+    document["missions"][0]["name"] = _Text(document["missions"][0]["name"])
+    with pytest.raises(DataError) as detailed:
+        from_dict(document, Dataset)
+    assert (fast.value.problems, fast.value.more) == (detailed.value.problems, detailed.value.more)
+    at = "$.missions[0].contingents[0].history"
+    expected = [f"{at}[{len(history) - 3}].personnel", f"{at}[{len(history) - 2}].reason"]
+    assert expected == [p.location for p in fast.value.problems]
+
+
+@pytest.mark.parametrize("digits", ["-9999999999999999999", "18446744073709551616"])
+def test_an_integer_past_64_bits_is_read_as_the_standard_library_reads_it(digits):
+    """Text with a run of 19 digits, which orjson may read as a float, is not read by orjson."""
+    text = '{"value": ' + digits + ', "qualifier": "about"}'
+    with pytest.raises(DataError) as fast:
+        from_json(text, Figure)
+    with pytest.raises(DataError) as detailed:
+        from_dict(json.loads(text), Figure)
+    assert str(detailed.value) == str(fast.value)

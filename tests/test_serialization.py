@@ -328,10 +328,14 @@ def test_deeply_nested_data_is_a_data_error(document):
     ] == [str(p) for p in info.value.problems]
     with pytest.raises(DataError) as info:
         from_dict({"schema": "haiti-mss/1", "sources": {}, "missions": [{"note": deep}]}, Dataset)
-    # reported where the nesting goes deeper than any object of the model: 20 lists deep
-    assert [f"$.missions[0].note{'[0]' * 17}: the data is nested too deeply"] == [
-        str(p) for p in info.value.problems
-    ]
+    assert "$.missions[0].note: must be a string, not a list ([[[[...]]]])" == str(
+        info.value.problems[-1]
+    )
+    mission = {"planned_strength_sources": ["nope"], "note": deep}  # searched for where "nope" is
+    with pytest.raises(
+        DataError, match=r"^\$\.missions\[0\]\.note(\[0\]){17}: the data is nested too deeply"
+    ):
+        from_dict({"schema": "haiti-mss/1", "sources": {}, "missions": [mission]}, Dataset)
 
 
 @pytest.mark.parametrize(

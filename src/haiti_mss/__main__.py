@@ -71,10 +71,12 @@ def _validate(files: Sequence[str]) -> int:
             dataset = load(name)
         except DataError as error:
             failed = True
-            count = len(error.problems)
-            _say(f"{name}: {counted(count, 'problem')}")
+            count = counted(len(error.problems) + (error.more or 0), "problem")
+            _say(f"{name}: {count if error.more is not None else 'at least ' + count}")
             for problem in error.problems:
                 _say(f"  {problem}")
+            if error.omitted:
+                _say(f"  {error.omitted}")
             continue
         missions = ", ".join(
             f"{m.acronym} ({counted(len(m.contingents), 'contingent')}, "

@@ -110,31 +110,47 @@ def not_json(data: object) -> Iterator[Problem]:
     them where they name what is expected; so is a container met a second time.
     """
     seen: set[int] = set()
-    stack: list[tuple[tuple[str | int, ...], object]] = [((), data)]
+    # Each place is kept as a link to its parent's, so that a deep place costs no more than a
+    # shallow one; its path is spelt out only for a problem.
+    stack: list[tuple[_Place, object]] = [(None, data)]
     while stack:
-        path, value = stack.pop()
+        place, value = stack.pop()
         kind = type(value)
         if kind not in _JSON_TYPES:
             base = next((b for b in _JSON_TYPES if isinstance(value, b)), None)
             if base is not None:
-                yield Problem(path, f"must be {_JSON_TYPES[base]}, not {python_type(value)}")
+                message = f"must be {_JSON_TYPES[base]}, not {python_type(value)}"
+                yield Problem(_path_of(place), message)
             continue
         if kind not in {dict, list} or id(value) in seen:
             continue
         seen.add(id(value))
         if kind is list:
             items = cast("list[object]", value)
-            stack.extend(((*path, i), item) for i, item in reversed(list(enumerate(items))))
+            stack.extend(((place, i), item) for i, item in reversed(list(enumerate(items))))
             continue
         fields = cast("dict[object, object]", value)
         for key in fields:
             if type(key) is not str and isinstance(key, str):
-                yield Problem(path, f"a key must be a string, not {python_type(key)}")
+                yield Problem(_path_of(place), f"a key must be a string, not {python_type(key)}")
         stack.extend(
-            ((*path, cast("str", key)), item)  # a key that is not a string: reported later
+            ((place, cast("str", key)), item)  # a key that is not a string: reported later
             for key, item in reversed(fields.items())
             if type(key) is str or not isinstance(key, str)
         )
+
+
+_Place = tuple["_Place", str | int] | None
+"""A place in data: None for the whole, else the place that holds it and its key or index."""
+
+
+def _path_of(place: _Place) -> tuple[str | int, ...]:
+    """The path of *place*, from the whole of the data."""
+    keys: list[str | int] = []
+    while place is not None:
+        place, key = place
+        keys.append(key)
+    return tuple(reversed(keys))
 
 
 NESTED_TOO_DEEP: Final = 20

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
-from collections.abc import Generator, Iterator
+from collections.abc import Generator
 from typing import Any, Final, cast
 
 import attrs
@@ -23,13 +23,13 @@ from haiti_mss import _fastload
 from haiti_mss._checks import check_keys, json_type, not_json, too_deep
 from haiti_mss.contingents import RECORD_TYPES, Contingent, Record
 from haiti_mss.datasets import Dataset, held_sources
-from haiti_mss.errors import DataError, Problem, UnknownSource
+from haiti_mss.errors import Collector, DataError, Problem, UnknownSource
 from haiti_mss.missions import Mission
 from haiti_mss.sources import Source
 
 from . import _types
-from ._errors import problems_in
-from ._hooks import converter
+from ._errors import located
+from ._hooks import converter, json_data
 from ._migrations import SCHEMA, migrated
 from ._types import T
 
@@ -41,7 +41,7 @@ def _structure_or_problems(data: object, cls: Any, path: tuple[str | int, ...]) 
     except RecursionError:  # pragma: no cover  # the models nest a few levels deep only
         raise
     except Exception as error:  # noqa: BLE001  # every failure of the input becomes a DataError
-        raise DataError(list(problems_in(error, path))) from None
+        raise located(error, path) from None
 
 
 # -- datasets ------------------------------------------------------------------------------------
@@ -67,11 +67,12 @@ def _structure_dataset(data: object, *, fast: bool) -> Dataset:
         raise DataError.at("$", f"must be an object, not {json_type(data)}")
     migration = migrated(data)
     document = migration.document
-    problems = list(migration.problems)
+    problems = Collector()
+    problems.add(migration.problems)
     try:
         check_keys(document, {"schema", "sources", "missions"}, set())
     except DataError as error:
-        problems += (p.within("$") for p in error.problems)
+        problems.add_error(error, "$")
     raw_sources = document.get("sources", {})
     sources = {} if migration.table_unread else _table(raw_sources, problems)
     # Ids of invalid sources are known too: their records are not reported a second time.
@@ -79,20 +80,25 @@ def _structure_dataset(data: object, *, fast: bool) -> Dataset:
     known = set(raw_sources) if readable else None
     missions = document.get("missions", [])
     if not isinstance(missions, list):
-        problems.append(Problem(("$", "missions"), f"must be a list, not {json_type(missions)}"))
+        problems.add([Problem(("$", "missions"), f"must be a list, not {json_type(missions)}")])
         missions = []
     built = []
     for i, raw in enumerate(missions):
+        if problems.full:
+            problems.stop()  # enough to refuse it: the rest is not checked
+            break
         path = ("$", "missions", i)
         mission = _read_mission(raw, path, sources, known, problems, fast=fast)
         if mission is not None:
             built.append(mission)
     if problems:
-        raise DataError(list(map(migration.located, problems)))
+        found = problems.error()
+        raise DataError(list(map(migration.located, found.problems)), found.more)
     try:
         return Dataset(sources=list(sources.values()), missions=built)
     except DataError as error:
-        raise DataError([migration.located(p.within("$")) for p in error.problems]) from None
+        located_problems = [migration.located(p.within("$")) for p in error.problems]
+        raise DataError(located_problems, error.more) from None
 
 
 def _read_mission(  # noqa: PLR0913  # a mission, and the state of the document it is read in
@@ -100,7 +106,7 @@ def _read_mission(  # noqa: PLR0913  # a mission, and the state of the document 
     path: tuple[str | int, ...],
     table: dict[str, Source],
     known: set[str] | None,
-    problems: list[Problem],
+    problems: Collector,
     *,
     fast: bool,
 ) -> Mission | None:
@@ -112,25 +118,63 @@ def _read_mission(  # noqa: PLR0913  # a mission, and the state of the document 
     and reports every problem.
     """
     if not isinstance(raw, dict):
-        problems.append(Problem(path, f"must be an object, not {json_type(raw)}"))
+        problems.add([Problem(path, f"must be an object, not {json_type(raw)}")])
         return None
     if "sources" in raw:
-        problems.append(
-            Problem((*path, "sources"), "unknown key: a dataset keeps its sources at $.sources")
+        problems.add(
+            [Problem((*path, "sources"), "unknown key: a dataset keeps its sources at $.sources")]
         )
         return None
     if fast and not problems and known is not None:
-        with contextlib.suppress(Exception):  # any problem: the detailed path below says where
+        try:
             return _fast_mission(raw, table)
-    cited = set(_cited_ids(raw, path, known, problems))
+        except _Refused as refused:  # by the checks across its fields, as the detailed path would
+            problems.add_error(refused.error, *path)
+            return None
+        except Exception:  # noqa: BLE001, S110  # any other problem: the detailed path says where
+            pass
+    return _detailed_mission(raw, path, table, known, problems)
+
+
+def _detailed_mission(
+    raw: dict[str, Any],
+    path: tuple[str | int, ...],
+    table: dict[str, Source],
+    known: set[str] | None,
+    problems: Collector,
+) -> Mission | None:
+    """The mission *raw* read by the detailed path (see :func:`_read_mission`), or None."""
+    cited = _cited_ids(raw)
+    if known is not None and not cited <= known:
+        _report_unknown(raw, path, known, problems)
+    if problems.full:
+        problems.stop()  # enough to refuse the document: the mission is not checked further
+        return None
     used = [converter.unstructure(source) for source in held_sources(table.values(), cited)]
     try:
         return cast("Mission", _structure_or_problems({**raw, "sources": used}, Mission, path))
     except DataError as error:
         # The ids a mission cannot resolve were reported above, against $.sources, or are
         # those of invalid sources, reported where they are defined.
-        problems += (p for p in error.problems if not isinstance(p, UnknownSource))
+        if cited <= table.keys():
+            problems.add_error(error)
+        else:
+            problems.add(p for p in error.problems if not isinstance(p, UnknownSource))
+            if error.more != 0:
+                problems.stop()  # some of the problems not listed may be such ids: not counted
         return None
+
+
+class _Refused(Exception):  # noqa: N818  # it carries a DataError, which is the error
+    """The fast path read every field of a mission, and the checks across them refuse it.
+
+    The detailed path would build the same mission from the same values and meet the same
+    problems: they are reported as they are, and the mission is not read again.
+    """
+
+    def __init__(self, error: DataError) -> None:
+        super().__init__()
+        self.error = error
 
 
 def _fast_mission(
@@ -142,6 +186,7 @@ def _fast_mission(
     mission read on its own holds the sources its document lists).
 
     Raises:
+        _Refused: every field is read, and the checks across them refuse the mission.
         NotFast: or any other exception, when the mission has a problem or anything else that
             the fast path does not vouch for.
     """
@@ -151,9 +196,8 @@ def _fast_mission(
     reader = _fastload.Reader(table.keys(), _structure_one_record)
     contingents = [reader.contingent(item) for item in listed]
     rest = {key: value for key, value in raw.items() if key != "contingents"}
-    problems: list[Problem] = []
-    cited = set(_cited_ids(rest, (), set(table), problems))
-    if problems:
+    cited = _cited_ids(rest)
+    if not cited <= table.keys():
         raise _fastload.NotFast
     for contingent in contingents:
         cited |= contingent.source_ids
@@ -166,7 +210,10 @@ def _fast_mission(
     fields["contingents"] = contingents
     if "current_through" not in raw:
         del fields["current_through"]  # its default: the latest record, now with the histories
-    return Mission(**fields)
+    try:
+        return Mission(**fields)
+    except DataError as error:
+        raise _Refused(error) from None
 
 
 _READ_ALONE: Final = frozenset((Mission, Contingent, Record, *RECORD_TYPES))
@@ -208,56 +255,90 @@ def _structure_one_record(data: object) -> Record:
     return converter.structure(data, Record)
 
 
-def _table(value: object, problems: list[Problem]) -> dict[str, Source]:
+def _table(value: object, problems: Collector) -> dict[str, Source]:
     """The sources table of a document: source objects by id."""
     if not isinstance(value, dict):
-        problems.append(
-            Problem(
-                ("$", "sources"), f"must be an object from id to source, not {json_type(value)}"
-            )
-        )
+        message = f"must be an object from id to source, not {json_type(value)}"
+        problems.add([Problem(("$", "sources"), message)])
         return {}
     table = {}
     for source_id, fields in value.items():
+        if problems.full:
+            problems.stop()  # enough to refuse the document: the rest is not checked
+            break
         path = ("$", "sources", source_id)
         if not isinstance(fields, dict):
-            problems.append(Problem(path, f"must be an object, not {json_type(fields)}"))
+            problems.add([Problem(path, f"must be an object, not {json_type(fields)}")])
             continue
         if "id" in fields:
-            problems.append(Problem((*path, "id"), "unknown key: the id is the key of the table"))
+            problems.add([Problem((*path, "id"), "unknown key: the id is the key of the table")])
             continue
         try:
             table[source_id] = _structure_or_problems({"id": source_id, **fields}, Source, path)
         except DataError as error:
-            problems += (
-                Problem(path, p.message) if p.path == (*path, "id") else p for p in error.problems
-            )
+            id_path = (*path, "id")  # the key of the table is the id: it is the source's path
+            relocated = [
+                Problem(path, p.message) if p.path == id_path else p for p in error.problems
+            ]
+            problems.add_error(DataError(relocated, error.more))
     return table
 
 
-def _cited_ids(
-    value: object,
-    path: tuple[str | int, ...],
-    known: set[str] | None,
-    problems: list[Problem],
-) -> Iterator[str]:
-    """The source ids cited anywhere in *value*; unknown ones are added to *problems*.
+def _cited_ids(value: object) -> set[str]:
+    """The source ids cited anywhere in *value*, found in one pass without paths."""
+    lists = []
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            for key, sub in item.items():
+                if not isinstance(sub, _CONTAINERS):
+                    continue
+                if key in _CITING and isinstance(sub, list):
+                    lists.append(sub)
+                else:
+                    pending.append(sub)
+        elif isinstance(item, list):
+            pending += item
+    return {source_id for ids in lists for source_id in ids if isinstance(source_id, str)}
 
-    With *known* None (the table itself is unreadable), no id is reported unknown.
+
+def _report_unknown(
+    value: object, path: tuple[str | int, ...], known: set[str], problems: Collector
+) -> None:
+    """Add to *problems* each source id cited in *value* that is not *known*, at its path.
+
+    It stops when *problems* is full: the caller checks no further.
     """
     if isinstance(value, dict):
         for key, item in value.items():
-            if key in {"sources", "planned_strength_sources"} and isinstance(item, list):
-                for k, source_id in enumerate(item):
-                    if isinstance(source_id, str) and known is not None and source_id not in known:
-                        problems.append(UnknownSource.of((*path, key, k), source_id, "$.sources"))
-                    elif isinstance(source_id, str):
-                        yield source_id
+            if problems.full:
+                return
+            if key in _CITING and isinstance(item, list):
+                _report_unknown_ids(item, (*path, key), known, problems)
             else:
-                yield from _cited_ids(item, (*path, key), known, problems)
+                _report_unknown(item, (*path, key), known, problems)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _cited_ids(item, (*path, i), known, problems)
+            if problems.full:
+                return
+            _report_unknown(item, (*path, i), known, problems)
+
+
+def _report_unknown_ids(
+    ids: list[Any], path: tuple[str | int, ...], known: set[str], problems: Collector
+) -> None:
+    """Add to *problems* each id of the list *ids* that is not *known*, until it is full."""
+    for k, source_id in enumerate(ids):
+        if isinstance(source_id, str) and source_id not in known:
+            if problems.full:
+                return
+            problems.add([UnknownSource.of((*path, k), source_id, "$.sources")])
+
+
+_CITING: Final = frozenset(("sources", "planned_strength_sources"))
+"""The keys of the lists of source ids, wherever they are in a mission."""
+_CONTAINERS: Final = (dict, list)
 
 
 def to_dict(obj: object) -> Any:
@@ -337,12 +418,16 @@ def _not_json(value: object) -> object:
 def from_data(data: object, cls: type[T], *, parsed: bool) -> T:
     """:func:`from_dict`; with *parsed*, *data* holds only what a JSON parser builds."""
     try:
-        with gc_paused():
+        with gc_paused(), json_data(parsed):
             if cls is Dataset:
                 return cast("T", _structure_dataset(data, fast=parsed))
             if parsed and (cls in _READ_ALONE or cls == tuple[Record, ...]):
-                with contextlib.suppress(Exception):  # the detailed path below says where
+                try:
                     return _fast_alone(data, cls)
+                except _Refused as refused:  # as the detailed path would be
+                    raise refused.error.within("$") from None
+                except Exception:  # noqa: BLE001, S110  # the detailed path below says where
+                    pass
             return cast("T", _structure_or_problems(data, cls, ("$",)))
     except RecursionError:
         raise DataError.at(("$", *too_deep(data)), "the data is nested too deeply") from None

@@ -6,38 +6,45 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from cattrs.errors import (
     ClassValidationError,
     IterableValidationError,
 )
 
-from haiti_mss.errors import DataError, Problem
+from haiti_mss.errors import Collector, DataError, Problem
 
 
-def problems_in(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Problem]:
-    """The problems in a cattrs exception tree, each located under *path*."""
+def located(error: BaseException, path: tuple[str | int, ...]) -> DataError:
+    """The problems in a cattrs exception tree, each located under *path*, as one DataError."""
+    found = Collector()
+    _collect(error, path, found)
+    return found.error()
+
+
+def _collect(error: BaseException, path: tuple[str | int, ...], found: Collector) -> None:
     if isinstance(error, IterableValidationError):
         items, without = error.group_exceptions()
-        yield from _nested(((sub, note.index) for sub, note in items), without, path)
+        _nested(((sub, note.index) for sub, note in items), without, path, found)
     elif isinstance(error, ClassValidationError):
         fields, without = error.group_exceptions()
-        yield from _nested(((sub, note.name) for sub, note in fields), without, path)
+        _nested(((sub, note.name) for sub, note in fields), without, path, found)
     elif isinstance(error, DataError):
-        yield from (problem.within(*path) for problem in error.problems)
+        found.add_error(error, *path)
     elif isinstance(error, KeyError):
-        yield Problem(path, "required field missing")
+        found.add([Problem(path, "required field missing")])
     else:
-        yield Problem(path, f"invalid value ({type(error).__name__}: {error})")
+        found.add([Problem(path, f"invalid value ({type(error).__name__}: {error})")])
 
 
 def _nested(
     located: Iterable[tuple[Exception, str | int]],
     unlocated: Iterable[Exception],
     path: tuple[str | int, ...],
-) -> Iterator[Problem]:
+    found: Collector,
+) -> None:
     for sub, where in located:
-        yield from problems_in(sub, (*path, where))
+        _collect(sub, (*path, where), found)
     for sub in unlocated:
-        yield from problems_in(sub, path)
+        _collect(sub, path, found)

@@ -6,24 +6,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
+from contextvars import ContextVar
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final, get_args, get_origin
 
 import attrs
-from cattrs.errors import (
-    ClassValidationError,
-    IterableValidationError,
-    IterableValidationNote,
-)
+from cattrs.errors import ClassValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import JsonConverter, make_converter
 
+from haiti_mss import _fastload
 from haiti_mss._checks import (
     member_of,
     parse_date,
@@ -35,12 +34,12 @@ from haiti_mss._checks import (
 )
 from haiti_mss.contingents import RECORD_TYPES, Record
 from haiti_mss.countries import Country, parse_country
-from haiti_mss.errors import DataError, Problem
+from haiti_mss.errors import Collector, DataError, Problem
 from haiti_mss.figures import Figure, parse_figure
 from haiti_mss.mandates import Duration, Mandate, MandateTimeline
 from haiti_mss.status import Breakdown, Status
 
-from ._errors import problems_in
+from ._errors import located
 from ._types import ENUMS, KINDS, T
 from ._writer import Writers, writers
 
@@ -95,13 +94,35 @@ def _structure_figure(value: object, _: object) -> Figure:
     except DataError:
         if type(value) is not dict:
             raise
-        failed = (
-            {} if "value" in value else {"value": [Problem(("value",), "required field missing")]}
-        )
-        problems = _field_problems(Figure, value, failed, raw=True)
-        if not problems:  # pragma: no cover  # parse_figure checks nothing else
+        failed: dict[str, Collector] = {}
+        if "value" not in value:
+            failed["value"] = Collector()
+            failed["value"].add([Problem(("value",), "required field missing")])
+        found = _field_problems(Figure, value, failed, raw=True)
+        if not found:  # pragma: no cover  # parse_figure checks nothing else
             raise
-        raise DataError(problems) from None
+        raise found.error() from None
+
+
+def _not_fast(_: object) -> Record:
+    raise _fastload.NotFast
+
+
+_JSON_DATA: Final[ContextVar[bool]] = ContextVar("json_data", default=False)
+
+
+@contextlib.contextmanager
+def json_data(parsed: bool) -> Generator[None]:  # noqa: FBT001  # one flag, said by its name
+    """While data is read that holds only what a JSON parser builds (*parsed*).
+
+    The records of a history that the detailed path reads are then tried by the fast path's
+    reader first, one by one (see ``_structure_tuple_factory``).
+    """
+    token = _JSON_DATA.set(parsed)
+    try:
+        yield
+    finally:
+        _JSON_DATA.reset(token)
 
 
 def _structure_timeline(value: object, _: object) -> MandateTimeline:
@@ -109,7 +130,9 @@ def _structure_timeline(value: object, _: object) -> MandateTimeline:
     try:
         return MandateTimeline(mandates=mandates)
     except DataError as error:  # its paths start at the field; in a file, the list is the field
-        raise DataError([Problem(p.path[1:], p.message) for p in error.problems]) from None
+        raise DataError(
+            [Problem(p.path[1:], p.message) for p in error.problems], error.more
+        ) from None
 
 
 def _structure_enum_factory(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
@@ -123,16 +146,26 @@ def _structure_tuple_factory(type_: Any) -> Callable[[object, object], tuple[Any
     def structure(value: object, _: object) -> tuple[Any, ...]:
         if not isinstance(value, list):
             raise wrong("a list", value)
-        items = []
-        errors: list[Exception] = []
+        items: list[Any] = []
+        found = Collector()
+        # The records of a history that has a problem, in JSON data: each valid one read as
+        # the fast path reads it, so that the detailed path's price is paid for the others only.
+        fast = None
+        if item_type is Record and _JSON_DATA.get():
+            fast = _fastload.Reader(None, _not_fast).records
         for i, item in enumerate(value):
+            if found.full:
+                found.stop()  # enough to refuse it: the rest is not checked
+                break
+            if fast is not None and type(item) is dict:
+                with contextlib.suppress(Exception):
+                    items += fast([item])
+                    continue
             try:
                 items.append(structure_item(item, item_type))
             except Exception as error:  # noqa: BLE001  # every problem is collected, then raised
-                error.add_note(IterableValidationNote(f"Structuring @ index {i}", i, item_type))
-                errors.append(error)
-        if errors:
-            raise IterableValidationError("invalid items", errors, type_)  # pyright: ignore[reportCallIssue]
+                found.add_error(located(error, (i,)))
+        found.raise_any()
         return tuple(items)
 
     return structure
@@ -166,31 +199,32 @@ def _structure_model_factory(cls: type[T]) -> Callable[[object, object], T]:
             return generated(value, cls)
         except (ClassValidationError, DataError) as error:
             # Keep cattrs' account of the fields that did not structure; check the others.
-            failed: dict[str, list[Problem]] = {}
+            failed: dict[str, Collector] = {}
             if isinstance(error, ClassValidationError):
                 for sub, note in error.group_exceptions()[0]:
-                    failed.setdefault(note.name, []).extend(problems_in(sub, (note.name,)))
-            problems = _field_problems(cls, value, failed)
-            if problems:
-                raise DataError(problems) from None
+                    failed.setdefault(note.name, Collector()).add_error(located(sub, (note.name,)))
+            found = _field_problems(cls, value, failed)
+            if found:
+                raise found.error() from None
             raise  # every field is fine alone: a check across fields failed; it says which
 
     return structure
 
 
 def _field_problems(
-    cls: type, value: Mapping[str, Any], failed: Mapping[str, list[Problem]], *, raw: bool = False
-) -> list[Problem]:
+    cls: type, value: Mapping[str, Any], failed: Mapping[str, Collector], *, raw: bool = False
+) -> Collector:
     """The problems of each field of *value* taken on its own, in field order, and of its keys.
 
     *failed* holds the problems already known of the fields that did not structure. With
     *raw*, the fields' values are JSON values that their converters take as they are.
     """
     fields = [field for field in attrs.fields(cls) if field.init]
-    problems: list[Problem] = []
+    found = Collector()
     for field in fields:
         if field.alias in failed:
-            problems += failed[field.alias]
+            if failed[field.alias]:
+                found.add_error(failed[field.alias].error())
             continue
         if field.alias not in value:
             continue  # its default applies; a missing required field is among the failed
@@ -204,14 +238,15 @@ def _field_problems(
             if field.validator is not None:
                 field.validator(None, field, item)
         except DataError as error:
-            problems += error.problems
+            found.add_error(error)
     aliases = [field.alias for field in fields]
-    problems += (
-        Problem((key,), f"unknown key; expected one of {', '.join(aliases)}")
+    expected = ", ".join(aliases)
+    found.add(
+        Problem((key,), f"unknown key; expected one of {expected}")
         for key in value
         if key not in aliases
     )
-    return problems
+    return found
 
 
 _DERIVED: Final[Mapping[str, Callable[[Status], object]]] = {

@@ -10,7 +10,9 @@ Parsing refuses duplicate keys, NaN and invalid UTF-8; orjson is used when it is
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterator
 from os import PathLike
@@ -76,25 +78,62 @@ MAX_FILE_SIZE: Final = 2**30  # documented where it is public: haiti_mss.seriali
 def load(path: str | Path) -> Dataset:
     """Read a data file, opened read-only.
 
-    A file larger than :data:`~haiti_mss.serialization.MAX_FILE_SIZE` bytes is refused.
+    Only a regular file is read: a directory, a pipe or a device (``/dev/zero``) is refused
+    without reading from it, and so is a file larger than
+    :data:`~haiti_mss.serialization.MAX_FILE_SIZE` bytes.
 
     Raises:
-        DataError: the file cannot be read, is too large, or is not a valid dataset.
+        DataError: the file cannot be read, is not a regular file, is too large, or is not a
+            valid dataset.
     """
     if not isinstance(path, str | PathLike):
         raise DataError.at(
             "$", f"load takes a path, as a str or a pathlib.Path, not {type(path).__name__}"
         )
+    with gc_paused():
+        return from_data(_parse(_read(path)), Dataset, parsed=True)
+
+
+def _read(path: str | PathLike[str]) -> bytearray:
+    """The bytes of the regular file at *path*: its size is checked before anything is read."""
+    name = repr(os.fspath(path))
     try:
-        with Path(path).open("rb") as file:
-            text = file.read(MAX_FILE_SIZE + 1)
+        # Without O_NONBLOCK, opening a FIFO waits for a writer, maybe for ever.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
     except OSError as error:
-        raise DataError.at("$", f"cannot read {str(path)!r}: {error.strerror}") from None
+        raise DataError.at("$", f"cannot read {name}: {error.strerror}") from None
     except ValueError as error:  # a name the system cannot hold, such as one with a NUL
-        raise DataError.at("$", f"cannot read {str(path)!r}: {error}") from None
-    if len(text) > MAX_FILE_SIZE:
-        raise DataError.at("$", f"{str(path)!r} is larger than {MAX_FILE_SIZE:,} bytes; not read")
-    return from_json(text, Dataset)
+        raise DataError.at("$", f"cannot read {name}: {error}") from None
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            kind = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
+            raise DataError.at("$", f"{name} is {kind}, not a data file; not read")
+        if status.st_size > MAX_FILE_SIZE:
+            raise DataError.at("$", f"{name} is larger than {MAX_FILE_SIZE:,} bytes; not read")
+        buffer = bytearray(status.st_size + 1)  # one more: a file that grew is not cut short
+        read = 0
+        with open(descriptor, "rb", buffering=0, closefd=False) as file, memoryview(buffer) as view:
+            while read < len(buffer) and (count := file.readinto(view[read:])):
+                read += count
+    except OSError as error:
+        raise DataError.at("$", f"cannot read {name}: {error.strerror}") from None
+    finally:
+        os.close(descriptor)
+    if read > status.st_size:
+        raise DataError.at("$", f"{name} grew while it was read; not read")
+    del buffer[read:]
+    return buffer
+
+
+_KINDS: Final = {
+    stat.S_IFDIR: "a directory",
+    stat.S_IFIFO: "a pipe",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
+"""What a path that is not a regular file names, as messages say it."""
 
 
 def dump(obj: Dataset, path: str | Path) -> None:
@@ -106,13 +145,14 @@ class _RefusedError(ValueError):
     """A JSON construct that the standard library accepts and we do not."""
 
 
-def _parse(text: str | bytes) -> object:
+def _parse(text: str | bytes | bytearray) -> object:
+    """The JSON data of *text*: a str, or bytes (a file's, as a bytearray) in UTF-8."""
     orjson = _types.fast_json()
-    if orjson is not None and isinstance(text, str | bytes):
+    if orjson is not None and isinstance(text, str | bytes | bytearray):
         data = _parse_fast(orjson, text)
         if data is not _UNREAD:
             return data
-    if isinstance(text, bytes):
+    if isinstance(text, bytes | bytearray):
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -143,7 +183,7 @@ def _parse(text: str | bytes) -> object:
 _UNREAD: Final = object()
 
 
-def _parse_fast(orjson: Any, text: str | bytes) -> object:
+def _parse_fast(orjson: Any, text: str | bytes | bytearray) -> object:
     r"""*text* parsed by orjson, or :data:`_UNREAD` for the standard library to parse and explain.
 
     orjson keeps the last of two equal keys in an object, where the standard library's hook
@@ -154,29 +194,47 @@ def _parse_fast(orjson: Any, text: str | bytes) -> object:
     - in other text, every key is followed by a colon, and so are the colons in strings: the
       data written out has one colon fewer for each key dropped. An escaped colon (``\u003a``)
       would hide one, so text that holds one is left to the standard library; so is text with
-      a run of 19 digits, which may be an integer outside 64 bits (-9999999999999999999),
-      which orjson reads as a float.
+      a run of 19 digits, which may be an integer past 64 bits (below -2**63, or above
+      2**64 - 1), which orjson reads as a float.
+
+    No copy of the text is made to parse or compare it.
     """
     try:
         raw = text.encode() if isinstance(text, str) else text
     except UnicodeEncodeError:  # a lone surrogate
         return _UNREAD
+    start = len(_BOM) if raw.startswith(_BOM) else 0
     try:
-        data = orjson.loads(raw.removeprefix(_BOM))
+        with memoryview(raw) as view, view[start:] as json_text:
+            data = orjson.loads(json_text)
         indented = raw.endswith(b"\n")
         again = orjson.dumps(data, option=orjson.OPT_INDENT_2 if indented else 0)
     except (orjson.JSONDecodeError, orjson.JSONEncodeError):
         return _UNREAD
-    if raw == (again + b"\n" if indented else again):
-        return data
-    if b"\\u003a" in raw or b"\\u003A" in raw or raw.count(b":") != again.count(b":"):
-        return _UNREAD
-    if _LONG_NUMBER.search(raw):  # orjson reads an integer past 64 bits as a float
+    with memoryview(raw) as view:
+        if (view[:-1] if indented else view) == again:
+            return data
+    if _in_doubt(raw) or raw.count(b":") != again.count(b":"):
         return _UNREAD
     return data
 
 
-_LONG_NUMBER: Final = re.compile(rb"\d{19}")
+def _in_doubt(raw: bytes | bytearray) -> bool:
+    """Whether *raw* has an escaped colon, or a run of 19 digits (see :func:`_parse_fast`)."""
+    escape = raw.find(b"\\u003")
+    while escape >= 0:
+        if raw[escape + 5 : escape + 6] in {b"a", b"A"}:
+            return True
+        escape = raw.find(b"\\u003", escape + 1)
+    return _has_long_number(raw)
+
+
+def _has_long_number(raw: bytes | bytearray) -> bool:
+    """Whether *raw* has a run of 19 ASCII digits (a copy with each digit as 0 is searched)."""
+    return b"0" * 19 in raw.translate(_DIGITS_AS_ZEROS)
+
+
+_DIGITS_AS_ZEROS: Final = bytes.maketrans(b"0123456789", b"0" * 10)
 
 
 _BOM: Final = "\ufeff".encode()
