@@ -82,7 +82,7 @@ def test_only_a_data_error_escapes_and_its_message_is_bounded(case, n):
 def test_the_memory_of_a_run_is_within_a_factor_of_its_input(case):
     """Tracemalloc's peak, at ten times the smaller size, against the input's length."""
     raw = case.build(10 * SIZE)
-    assert _peak(case, raw) <= MEMORY_FACTOR * len(raw) + MEMORY_FLOOR
+    assert _peak(case, raw) <= MEMORY_FACTOR * case.size(10 * SIZE, raw) + MEMORY_FLOOR
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
