@@ -29,7 +29,7 @@ from haiti_mss.sources import Source
 
 from . import _types
 from ._errors import located
-from ._hooks import converter, json_data
+from ._hooks import converter
 from ._migrations import SCHEMA, migrated
 from ._types import T
 
@@ -371,7 +371,7 @@ def from_dict(data: object, cls: type[T]) -> T:
     Raises:
         DataError: every problem in *data*, each with its JSON path.
     """
-    if not _is_parsed(data):
+    if not _types.is_json_data(data):
         _refuse_subclasses(data)
         return from_data(data, cls, parsed=False)
     try:
@@ -388,37 +388,10 @@ def _refuse_subclasses(data: object) -> None:
         raise DataError(subclassed) from None
 
 
-def _is_parsed(data: object) -> bool:
-    """Whether *data* holds only what a JSON parser builds: then the fast path may read it.
-
-    orjson, with the fast extra, walks it in C, refusing subclasses, dates, dataclasses and
-    any other object (without the extra, nothing is vouched for). What it still writes
-    natively (tuples, enum members, floats that are not finite) the fast path requires to be
-    what JSON builds, or hands to the detailed path.
-    """
-    orjson = _types.fast_json()
-    if orjson is None:
-        return False  # pragma: no cover  # the test extra installs it
-    option = (
-        orjson.OPT_PASSTHROUGH_SUBCLASS
-        | orjson.OPT_PASSTHROUGH_DATETIME
-        | orjson.OPT_PASSTHROUGH_DATACLASS
-    )
-    try:
-        orjson.dumps(data, option=option, default=_not_json)
-    except orjson.JSONEncodeError:
-        return False
-    return True
-
-
-def _not_json(value: object) -> object:
-    raise TypeError(type(value).__name__)
-
-
 def from_data(data: object, cls: type[T], *, parsed: bool) -> T:
     """:func:`from_dict`; with *parsed*, *data* holds only what a JSON parser builds."""
     try:
-        with gc_paused(), json_data(parsed):
+        with gc_paused():
             if cls is Dataset:
                 return cast("T", _structure_dataset(data, fast=parsed))
             if parsed and (cls in _READ_ALONE or cls == tuple[Record, ...]):

@@ -11,8 +11,7 @@ import enum
 import functools
 import math
 import re
-from collections.abc import Callable, Generator, Mapping
-from contextvars import ContextVar
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final, get_args, get_origin
@@ -40,7 +39,7 @@ from haiti_mss.mandates import Duration, Mandate, MandateTimeline
 from haiti_mss.status import Breakdown, Status
 
 from ._errors import located
-from ._types import ENUMS, KINDS, T
+from ._types import ENUMS, KINDS, T, is_json_data
 from ._writer import Writers, writers
 
 ISO_DURATION: Final = re.compile(r"P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?", re.ASCII)
@@ -108,23 +107,6 @@ def _not_fast(_: object) -> Record:
     raise _fastload.NotFast
 
 
-_JSON_DATA: Final[ContextVar[bool]] = ContextVar("json_data", default=False)
-
-
-@contextlib.contextmanager
-def json_data(parsed: bool) -> Generator[None]:  # noqa: FBT001  # one flag, said by its name
-    """While data is read that holds only what a JSON parser builds (*parsed*).
-
-    The records of a history that the detailed path reads are then tried by the fast path's
-    reader first, one by one (see ``_structure_tuple_factory``).
-    """
-    token = _JSON_DATA.set(parsed)
-    try:
-        yield
-    finally:
-        _JSON_DATA.reset(token)
-
-
 def _structure_timeline(value: object, _: object) -> MandateTimeline:
     mandates = converter.structure(value, tuple[Mandate, ...])
     try:
@@ -148,16 +130,15 @@ def _structure_tuple_factory(type_: Any) -> Callable[[object, object], tuple[Any
             raise wrong("a list", value)
         items: list[Any] = []
         found = Collector()
-        # The records of a history that has a problem, in JSON data: each valid one read as
-        # the fast path reads it, so that the detailed path's price is paid for the others only.
-        fast = None
-        if item_type is Record and _JSON_DATA.get():
-            fast = _fastload.Reader(None, _not_fast).records
+        # The records of a history that has a problem: each one that is JSON data (orjson
+        # vouches for it) is tried as the fast path reads it, so that the detailed path's price
+        # is paid for the others only.
+        fast = _fastload.Reader(None, _not_fast).records if item_type is Record else None
         for i, item in enumerate(value):
             if found.full:
                 found.stop()  # enough to refuse it: the rest is not checked
                 break
-            if fast is not None and type(item) is dict:
+            if fast is not None and type(item) is dict and is_json_data(item):
                 with contextlib.suppress(Exception):
                     items += fast([item])
                     continue

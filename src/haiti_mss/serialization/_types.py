@@ -50,3 +50,30 @@ def fast_json() -> Any:
     except ImportError:  # pragma: no cover  # the test extra installs it
         return None
     return orjson
+
+
+def is_json_data(data: object) -> bool:
+    """Whether *data* holds only what a JSON parser builds: then the fast path may read it.
+
+    orjson, with the fast extra, walks it in C, refusing subclasses, dates, dataclasses and
+    any other object (without the extra, nothing is vouched for). What it still writes
+    natively (tuples, enum members, floats that are not finite) the fast path requires to be
+    what JSON builds, or hands to the detailed path.
+    """
+    orjson = fast_json()
+    if orjson is None:
+        return False  # pragma: no cover  # the test extra installs it
+    option = (
+        orjson.OPT_PASSTHROUGH_SUBCLASS
+        | orjson.OPT_PASSTHROUGH_DATETIME
+        | orjson.OPT_PASSTHROUGH_DATACLASS
+    )
+    try:
+        orjson.dumps(data, option=option, default=_not_json)
+    except orjson.JSONEncodeError:
+        return False
+    return True
+
+
+def _not_json(value: object) -> object:
+    raise TypeError(type(value).__name__)
