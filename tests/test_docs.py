@@ -6,8 +6,6 @@ import runpy
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 DOCS = Path(__file__).parent.parent / "docs"
 DATA = Path(__file__).parent.parent / "src" / "haiti_mss" / "data" / "haiti-mss.json"
 
@@ -111,7 +109,6 @@ def test_the_dataset_page_writes_the_data_as_text():
     The page has the headings, tables, targets and links of the bundled data's page, and no
     HTML, code, directive, role, list, quote or link that a text of the data would begin.
     """
-    pytest.importorskip("myst_parser")
     page = hostile_page()
     html = as_html(page)
     plain = as_html(make_dataset_page()["page"]())
@@ -154,7 +151,6 @@ def sphinx_page(folder, page):
 
 def test_the_dataset_page_built_by_sphinx_runs_no_script_of_the_data(tmp_path):
     """Built as the site is, the hostile page holds only the scripts of an empty page."""
-    pytest.importorskip("myst_parser")
     built = Markup(sphinx_page(tmp_path / "hostile", hostile_page())).tags
     empty = Markup(sphinx_page(tmp_path / "empty", "# The dataset\n")).tags
 
