@@ -24,8 +24,10 @@ SIZE: Final = 100
 MEMORY_FACTOR: Final = 60
 """A run allocates at most this many times the size of its input (in bytes or characters) ..."""
 
-MEMORY_FLOOR: Final = 2_000_000
-"""... plus this much: an empty mission costs more than its two characters."""
+MEMORY_FLOOR: Final = 10_000_000
+"""... plus this much: an empty mission costs more than its two characters, and the detailed
+path's account of a bad mandate some 7 kB while it reads the list, up to the 1,000 problems
+at which it stops (so that 1,000 bad mandates peak at about 7 MB)."""
 
 MESSAGE_LIMIT: Final = (MAX_PROBLEMS + 1) * 400
 """A refusal's message: at most MAX_PROBLEMS problems of a few hundred characters each, and a
