@@ -713,3 +713,24 @@ def test_an_integer_past_64_bits_is_read_as_the_standard_library_reads_it(digits
     with pytest.raises(DataError) as detailed:
         from_dict(json.loads(text), Figure)
     assert str(detailed.value) == str(fast.value)
+
+
+@pytest.mark.parametrize("bad", [[0], [999, 1000], [1999, 2000, 2499], list(range(1500, 2500))])
+def test_the_problems_of_a_long_bad_history_are_at_their_places_however_it_is_read(document, bad):
+    """However a long bad history is read, its problems are the same, at their places.
+
+    The detailed path gives runs of a bad history to the fast reader: no problem is lost at
+    the edge of a run, and the cap counts across runs (at the cap, the rest is not checked).
+    """
+    history = document["missions"][0]["contingents"][0]["history"]
+    good = {"kind": "arrival", "on": "2024-07-01", "personnel": 1}
+    history[:] = [{**good, "personnel": -1} if i in bad else good for i in range(2500)]
+    with pytest.raises(DataError) as read:
+        from_json(json.dumps(document), Dataset)
+    with _detailed_path_only(), pytest.raises(DataError) as detailed:
+        from_dict(document, Dataset)
+    assert (read.value.problems, read.value.more) == (detailed.value.problems, detailed.value.more)
+    at = "$.missions[0].contingents[0].history"
+    listed = bad[:MAX_PROBLEMS]
+    assert [f"{at}[{i}].personnel" for i in listed] == [p.location for p in read.value.problems]
+    assert (None if len(bad) >= MAX_PROBLEMS else 0) == read.value.more

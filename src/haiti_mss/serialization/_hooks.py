@@ -121,6 +121,10 @@ def _structure_enum_factory(cls: type[enum.Enum]) -> Callable[[object, object], 
     return _read(member_of(cls).read)
 
 
+_RUN: Final = 1_000
+"""How many records of a bad history the fast reader is given at once."""
+
+
 def _structure_tuple_factory(type_: Any) -> Callable[[object, object], tuple[Any, ...]]:
     (item_type, _) = get_args(type_)
     structure_item = converter.get_structure_hook(item_type)
@@ -130,22 +134,31 @@ def _structure_tuple_factory(type_: Any) -> Callable[[object, object], tuple[Any
             raise wrong("a list", value)
         items: list[Any] = []
         found = Collector()
-        # The records of a history that has a problem: each one that is JSON data (orjson
-        # vouches for it) is tried as the fast path reads it, so that the detailed path's price
-        # is paid for the others only.
+        # The records of a history that has a problem: those that are JSON data (orjson vouches
+        # for them) are tried as the fast path reads them, a run at a time, so that the detailed
+        # path's price is paid for the runs that hold a problem only.
         fast = _fastload.Reader(None, _not_fast).records if item_type is Record else None
-        for i, item in enumerate(value):
+        for start in range(0, len(value), _RUN):
             if found.full:
                 found.stop()  # enough to refuse it: the rest is not checked
                 break
-            if fast is not None and type(item) is dict and is_json_data(item):
+            run = value[start : start + _RUN]
+            if fast is not None and is_json_data(run):
                 with contextlib.suppress(Exception):
-                    items += fast([item])
+                    items += fast(run)
                     continue
-            try:
-                items.append(structure_item(item, item_type))
-            except Exception as error:  # noqa: BLE001  # every problem is collected, then raised
-                found.add_error(located(error, (i,)))
+            for i, item in enumerate(run, start):
+                if found.full:
+                    found.stop()  # enough to refuse it: the rest is not checked
+                    break
+                if fast is not None and type(item) is dict and is_json_data(item):
+                    with contextlib.suppress(Exception):
+                        items += fast([item])
+                        continue
+                try:
+                    items.append(structure_item(item, item_type))
+                except Exception as error:  # noqa: BLE001  # every problem is collected, then raised
+                    found.add_error(located(error, (i,)))
         found.raise_any()
         return tuple(items)
 
