@@ -977,3 +977,20 @@ def test_a_breakdown_has_one_figure_per_key():
     other = Breakdown(((jamaica, Figure(3)), (kenya, Figure(1))))
     assert (one == other, hash(one) == hash(other)) == (True, True)
     assert one != Breakdown(((kenya, Figure(1)),))
+
+
+def test_a_country_code_is_a_str_exactly():
+    """A str subclass, an enum member among them, is refused, not looked up by its hash."""
+
+    class Unhashable(str):
+        __slots__ = ()
+
+        def __hash__(self):
+            raise RuntimeError("hash")
+
+    code = enum.Enum("Code", {"KEN": "KEN"}, type=str)
+    for value in (Unhashable("KEN"), code.KEN):
+        with pytest.raises(
+            DataError, match=r"^code: must be a string, not \w+ \(a subclass of str\)"
+        ):
+            Country(code=value)

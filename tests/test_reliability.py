@@ -7,6 +7,7 @@ import os
 import pickle
 import runpy
 import threading
+import tracemalloc
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Final
@@ -40,7 +41,7 @@ from haiti_mss import (
 )
 from haiti_mss import testing as hst
 from haiti_mss.errors import MAX_PROBLEMS
-from haiti_mss.serialization import _documents, _hooks
+from haiti_mss.serialization import MIGRATIONS, READS, _documents, _hooks
 
 D = date
 ROOT = Path(__file__).parent.parent
@@ -734,3 +735,49 @@ def test_the_problems_of_a_long_bad_history_are_at_their_places_however_it_is_re
     listed = bad[:MAX_PROBLEMS]
     assert [f"{at}[{i}].personnel" for i in listed] == [p.location for p in read.value.problems]
     assert (None if len(bad) >= MAX_PROBLEMS else 0) == read.value.more
+
+
+def test_a_stop_short_of_the_cap_says_so_without_naming_the_cap():
+    """Checking may stop before 1,000 problems are listed; the last line then says only that."""
+    error = DataError([Problem(("$",), "one")], None)
+    assert str(error).endswith(
+        "and perhaps more: checking stopped here, and the rest was not checked"
+    )
+    many = DataError([Problem(("$", i), "bad") for i in range(MAX_PROBLEMS)], None)
+    assert f"checking stopped at {MAX_PROBLEMS:,} problems" in str(many)
+
+
+def test_a_path_whose_fspath_is_not_a_path_is_a_data_error():
+    """os.PathLike whose __fspath__ returns an int: a DataError, not a TypeError."""
+
+    class Odd(os.PathLike):
+        def __fspath__(self):
+            return 3
+
+    with pytest.raises(DataError, match=r"^\$: load takes a path: "):
+        load(Odd())
+
+
+def test_repeated_keys_deep_in_a_document_are_found_in_linear_memory():
+    """A repeat beside deep nesting: each place costs the same, and the problems are capped."""
+    nested = "[" * 400 + ",".join(["0"] * 10_000) + "]" * 400
+    text = '{"a": 1, "a": 2, "b": ' + nested + "}"
+    tracemalloc.start()
+    try:
+        with pytest.raises(DataError, match="appears twice"):
+            from_json(text, Dataset)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 50 * len(text)  # a path copied per element took 1,700 times the text
+    repeats = "{" + ", ".join(f'"k{i}": {{"x": 1, "x": 2}}' for i in range(2 * MAX_PROBLEMS)) + "}"
+    with pytest.raises(DataError) as error:
+        from_json(repeats, Dataset)
+    assert (MAX_PROBLEMS, MAX_PROBLEMS) == (len(error.value.problems), error.value.more)
+
+
+def test_the_migrations_are_one_read_only_table():
+    """READS and the messages come from the same steps that migrate: no table to add to."""
+    assert (*MIGRATIONS, "haiti-mss/1") == READS
+    with pytest.raises(TypeError):
+        MIGRATIONS["haiti-mss/00"] = lambda document: document  # type: ignore[index]

@@ -111,40 +111,52 @@ def not_json(data: object) -> Iterator[Problem]:
     """
     seen: set[int] = set()
     # Each place is kept as a link to its parent's, so that a deep place costs no more than a
-    # shallow one; its path is spelt out only for a problem.
-    stack: list[tuple[_Place, object]] = [(None, data)]
+    # shallow one; its path is spelt out only for a problem. The values of JSON's scalar types,
+    # most of any data, are passed over where they stand, unstacked.
+    stack: list[tuple[Place, object]] = [(None, data)]
     while stack:
         place, value = stack.pop()
         kind = type(value)
-        if kind not in _JSON_TYPES:
+        if kind is list:
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
+            items = cast("list[object]", value)
+            stack.extend(
+                ((place, i), item)
+                for i, item in reversed(list(enumerate(items)))
+                if type(item) not in _SCALARS
+            )
+        elif kind is dict:
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
+            fields = cast("dict[object, object]", value)
+            for key in fields:
+                if type(key) is not str and isinstance(key, str):
+                    message = f"a key must be a string, not {python_type(key)}"
+                    yield Problem(path_of(place), message)
+            stack.extend(
+                ((place, cast("str", key)), item)  # a key that is not a string: reported later
+                for key, item in reversed(fields.items())
+                if type(item) not in _SCALARS and (type(key) is str or not isinstance(key, str))
+            )
+        elif kind not in _SCALARS:
             base = next((b for b in _JSON_TYPES if isinstance(value, b)), None)
             if base is not None:
                 message = f"must be {_JSON_TYPES[base]}, not {python_type(value)}"
-                yield Problem(_path_of(place), message)
-            continue
-        if kind not in {dict, list} or id(value) in seen:
-            continue
-        seen.add(id(value))
-        if kind is list:
-            items = cast("list[object]", value)
-            stack.extend(((place, i), item) for i, item in reversed(list(enumerate(items))))
-            continue
-        fields = cast("dict[object, object]", value)
-        for key in fields:
-            if type(key) is not str and isinstance(key, str):
-                yield Problem(_path_of(place), f"a key must be a string, not {python_type(key)}")
-        stack.extend(
-            ((place, cast("str", key)), item)  # a key that is not a string: reported later
-            for key, item in reversed(fields.items())
-            if type(key) is str or not isinstance(key, str)
-        )
+                yield Problem(path_of(place), message)
 
 
-_Place = tuple["_Place", str | int] | None
+_SCALARS: Final = frozenset({bool, int, float, str, type(None)})
+"""JSON's types that hold no other value."""
+
+
+Place = tuple["Place", str | int] | None
 """A place in data: None for the whole, else the place that holds it and its key or index."""
 
 
-def _path_of(place: _Place) -> tuple[str | int, ...]:
+def path_of(place: Place) -> tuple[str | int, ...]:
     """The path of *place*, from the whole of the data."""
     keys: list[str | int] = []
     while place is not None:

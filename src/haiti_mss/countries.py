@@ -8,7 +8,7 @@ from typing import Any, Final, Self, cast
 
 import attrs
 
-from ._checks import Rule, as_tuple, items_of, parse_list, show, type_name, wrong
+from ._checks import Rule, as_tuple, items_of, parse_list, python_type, show, type_name, wrong
 from .errors import DataError
 
 __all__ = ["Country", "CountryLike"]
@@ -61,10 +61,9 @@ def _cached_code_for(text: str) -> str | None:
 
 
 def _alpha3(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str):
-        raise DataError.at(
-            attribute.name, f"must be a string, not {type_name(value)} ({show(value)})"
-        )
+    if type(value) is not str:  # a subclass may hash or compare otherwise: not looked up
+        message = f"must be a string, not {python_type(value)} ({show(value)})"
+        raise DataError.at(attribute.name, message)
     if _name_of(value) is None:
         raise DataError.at(
             attribute.name, f"{show(value)} is not an ISO 3166-1 alpha-3 country code"

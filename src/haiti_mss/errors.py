@@ -131,6 +131,8 @@ class DataError(ValueError):
     @property
     def omitted(self) -> str:
         """What ``problems`` leave out, as a sentence; empty when they list every problem."""
+        if self.more is None and len(self.problems) < MAX_PROBLEMS:
+            return "and perhaps more: checking stopped here, and the rest was not checked"
         if self.more is None:
             return (
                 f"and perhaps more: checking stopped at {MAX_PROBLEMS:,} problems, "

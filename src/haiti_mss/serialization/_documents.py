@@ -365,8 +365,11 @@ def from_dict(data: object, cls: type[T]) -> T:
     Data that holds only what a JSON parser builds (dicts with string keys, lists, strings,
     numbers, booleans and None, none of them a subclass) is read as :func:`from_json` reads
     it, by the fast path first. A subclass of one of them (an enum member, a str subclass) is
-    refused where it is, unread; data holding any other Python object, such as a date or a
-    tuple, is read by the detailed path, which refuses it and reports every problem.
+    refused where it is, unread, and the error then lists the subclasses only; but orjson
+    vouches for enum members, so one that equals a value the fast path looks up (a record's
+    kind, a confidence, a date or a list of source ids read before) is read as that value, and
+    nothing of it is kept. Data holding any other Python object, such as a date or a tuple, is
+    read by the detailed path, which refuses it and reports every problem.
 
     Raises:
         DataError: every problem in *data*, each with its JSON path.

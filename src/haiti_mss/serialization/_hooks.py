@@ -125,6 +125,14 @@ _RUN: Final = 1_000
 """How many records of a bad history the fast reader is given at once."""
 
 
+def _stopped(found: Collector) -> bool:
+    """Whether *found* holds enough problems to refuse what is read: the rest is not checked."""
+    if found.full:
+        found.stop()
+        return True
+    return False
+
+
 def _structure_tuple_factory(type_: Any) -> Callable[[object, object], tuple[Any, ...]]:
     (item_type, _) = get_args(type_)
     structure_item = converter.get_structure_hook(item_type)
@@ -139,8 +147,7 @@ def _structure_tuple_factory(type_: Any) -> Callable[[object, object], tuple[Any
         # path's price is paid for the runs that hold a problem only.
         fast = _fastload.Reader(None, _not_fast).records if item_type is Record else None
         for start in range(0, len(value), _RUN):
-            if found.full:
-                found.stop()  # enough to refuse it: the rest is not checked
+            if _stopped(found):
                 break
             run = value[start : start + _RUN]
             if fast is not None and is_json_data(run):
@@ -148,8 +155,7 @@ def _structure_tuple_factory(type_: Any) -> Callable[[object, object], tuple[Any
                     items += fast(run)
                     continue
             for i, item in enumerate(run, start):
-                if found.full:
-                    found.stop()  # enough to refuse it: the rest is not checked
+                if _stopped(found):
                     break
                 if fast is not None and type(item) is dict and is_json_data(item):
                     with contextlib.suppress(Exception):

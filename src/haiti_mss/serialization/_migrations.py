@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
@@ -44,13 +45,11 @@ class Migrated:
         return problem if path == problem.path else attrs.evolve(problem, path=path)
 
 
-def _v0_to_v1(document: dict[str, Any]) -> dict[str, Any]:
-    """haiti-mss/0 kept sources as a list of objects with an "id", and called "kind" "type"."""
-    return _v0_located(document).document
-
-
 def _v0_located(document: dict[str, Any]) -> Migrated:
-    """:func:`_v0_to_v1`, with the problems of the list of sources and the places of its parts."""
+    """haiti-mss/0 kept sources as a list of objects with an "id", and called "kind" "type".
+
+    The step gives the problems of the list of sources, and the places of its parts.
+    """
     sources = document.get("sources", [])
     table, index, problems = _v0_table(sources)
     missions = document.get("missions", [])
@@ -125,14 +124,26 @@ def _rename_kinds(mission: object, m: int, renamed: set[tuple[int, int, int]]) -
     return {**mission, "contingents": contingents}
 
 
-MIGRATIONS: Final[Mapping[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
-    "haiti-mss/0": _v0_to_v1,
-}
+_LOCATED: Final[Mapping[str, Callable[[dict[str, Any]], Migrated]]] = MappingProxyType(
+    {"haiti-mss/0": _v0_located}
+)
+"""Each step, from its version to the next, with the problems and places of what it converts."""
 
-_LOCATED: Final[Mapping[str, Callable[[dict[str, Any]], Migrated]]] = {
-    "haiti-mss/0": _v0_located,
-}
-""":data:`MIGRATIONS`, each with the problems and places of what it converts."""
+
+def _document_only(
+    step: Callable[[dict[str, Any]], Migrated],
+) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    def migrate_step(document: dict[str, Any]) -> dict[str, Any]:
+        return step(document).document
+
+    migrate_step.__doc__ = step.__doc__
+    return migrate_step
+
+
+MIGRATIONS: Final[Mapping[str, Callable[[dict[str, Any]], dict[str, Any]]]] = MappingProxyType(
+    {version: _document_only(step) for version, step in _LOCATED.items()}
+)
+"""The steps of :data:`_LOCATED` as pure dict-to-dict functions (read-only: one table)."""
 
 READS: Final = (*MIGRATIONS, SCHEMA)
 

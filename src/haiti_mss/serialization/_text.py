@@ -19,7 +19,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, Final, cast
 
-from haiti_mss._checks import NESTED_TOO_DEEP, show
+from haiti_mss._checks import NESTED_TOO_DEEP, Place, path_of, show
 from haiti_mss.datasets import Dataset
 from haiti_mss.errors import DataError, Problem
 
@@ -96,7 +96,10 @@ def load(path: str | Path) -> Dataset:
 
 def _read(path: str | PathLike[str]) -> bytearray:
     """The bytes of the regular file at *path*: its size is checked before anything is read."""
-    name = repr(os.fspath(path))
+    try:
+        name = repr(os.fspath(path))
+    except TypeError as error:  # a PathLike whose __fspath__ gives neither str nor bytes
+        raise DataError.at("$", f"load takes a path: {error}") from None
     try:
         # Without O_NONBLOCK, opening a FIFO waits for a writer, maybe for ever.
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
@@ -304,26 +307,37 @@ def _too_deep(text: str) -> tuple[str | int, ...]:
 def _refuse_repeated(data: object, repeated: list[_Repeated]) -> None:
     """Raise a :class:`DataError` for the keys repeated in *data*, if *repeated* holds any."""
     if repeated:
-        raise DataError(list(_repeated_keys(data)))
+        raise DataError(_repeated_keys(data))  # the first MAX_PROBLEMS, and a count of the rest
 
 
 def _repeated_keys(data: object) -> Iterator[Problem]:
     """A problem for each key that appears more than once in an object of *data*, at the object.
 
-    The values of every copy are searched too: a copy that is dropped may hold a repeat.
+    The values of every copy are searched too: a copy that is dropped may hold a repeat. Each
+    place is kept as a link to its parent's, so that a deep place costs no more than a shallow
+    one (see :func:`~haiti_mss._checks.path_of`).
     """
-    stack: list[tuple[tuple[str | int, ...], object]] = [(("$",), data)]
+    stack: list[tuple[Place, object]] = [((None, "$"), data)]
     while stack:
-        path, value = stack.pop()
+        place, value = stack.pop()
         if isinstance(value, list):
-            stack.extend(((*path, i), item) for i, item in reversed(list(enumerate(value))))
+            stack.extend(
+                ((place, i), item)
+                for i, item in reversed(list(enumerate(value)))
+                if isinstance(item, list | dict)  # only objects have keys
+            )
         elif isinstance(value, dict):
             pairs = value.pairs if isinstance(value, _Repeated) else list(value.items())
             for key, count in Counter(key for key, _ in pairs).items():
                 if count > 1:
                     times = "twice" if count == 2 else f"{count:,} times"
-                    yield Problem(path, f"the key {show(key)} appears {times} in one object")
-            stack.extend(((*path, key), item) for key, item in reversed(pairs))
+                    message = f"the key {show(key)} appears {times} in one object"
+                    yield Problem(path_of(place), message)
+            stack.extend(
+                ((place, key), item)
+                for key, item in reversed(pairs)
+                if isinstance(item, list | dict)
+            )
 
 
 def _no_constant(name: str) -> object:
