@@ -97,6 +97,12 @@ def duplicate_keys(n: int) -> bytes:
     )
 
 
+def repeated_key_beside_deep_lists(n: int) -> bytes:
+    """A repeated key, and beside it *n* numbers 400 lists deep: the repeat is searched for."""
+    deep = b"[" * 400 + b",".join([b"0"] * n) + b"]" * 400
+    return b'{"schema": "haiti-mss/1", "schema": "haiti-mss/1", "missions": ' + deep + b"}"
+
+
 def deep_nesting(n: int) -> bytes:
     """A note nested *n* lists deep."""
     return b'{"schema": "haiti-mss/1", "sources": {}, "missions": ' + b"[" * n + b"]" * n + b"}"
@@ -198,6 +204,7 @@ CASES: Final = (
     Case("many source ids in one record", many_ids_in_one_record, _dataset),
     Case("duplicate contingents", duplicate_contingents, _dataset),
     Case("duplicate keys", duplicate_keys, _dataset),
+    Case("a repeated key beside deep lists", repeated_key_beside_deep_lists, _dataset),
     Case("deep nesting", deep_nesting, _dataset),
     Case(
         "deep nesting, from_dict of Python lists",
