@@ -2,7 +2,7 @@
 
 A dataset is what a data file holds: a table of sources, and the missions whose records cite
 them. Across its missions it checks what no mission can check alone: that acronyms are
-distinct, that each mission holds the sources of the table it cites (:func:`held_sources`:
+distinct, that each mission holds the sources of the table it cites (``held_sources``:
 what a file can say), that no successors go round in a circle, and that a mission's handover
 to its successor passes on every contingent (``Mission.transfers``). Reading and writing it is
 the business of :mod:`haiti_mss.serialization`.
@@ -47,7 +47,7 @@ class Dataset:
 
     In the file, ``"sources"`` is an object from id to source, and each mission names the ids of
     the sources its records rest on. Loaded, each mission holds the sources it cites; built,
-    it must hold just those (:func:`held_sources`), and the table defines each id once.
+    it must hold just those (``held_sources``), and the table defines each id once.
 
     Successors may not go round in a circle. A successor, or a transfer's predecessor, that
     the dataset does not hold is not checked: a dataset may hold a part of the record.
