@@ -8,7 +8,7 @@ from typing import Any, Final, Self, cast
 
 import attrs
 
-from ._checks import Rule, as_tuple, items_of, parse_list, python_type, show, type_name, wrong
+from ._checks import Rule, as_tuple, is_str, items_of, parse_list, show, type_name, wrong
 from .errors import DataError
 
 __all__ = ["Country", "CountryLike"]
@@ -61,10 +61,8 @@ def _cached_code_for(text: str) -> str | None:
 
 
 def _alpha3(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not str:  # a subclass may hash or compare otherwise: not looked up
-        message = f"must be a string, not {python_type(value)} ({show(value)})"
-        raise DataError.at(attribute.name, message)
-    if _name_of(value) is None:
+    is_str(_, attribute, value)  # exactly: a subclass may hash or compare otherwise
+    if _name_of(cast("str", value)) is None:
         raise DataError.at(
             attribute.name, f"{show(value)} is not an ISO 3166-1 alpha-3 country code"
         )
