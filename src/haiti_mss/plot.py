@@ -132,9 +132,9 @@ def force_buildup(
     kinds = {MilestoneKind(kind) for kind in milestone_kinds}
     ax = _axes(ax, (12, 6.5))
     statuses = [mission.status(day) for day in _days_of_change(mission, first, last)]
-    # Each step ends where the next begins, the last on the day after the last (matplotlib's
-    # dates, like Python's, end with 9999-12-31).
-    x = _x([*(s.as_of for s in statuses), min(last, date.max - _DAY) + _DAY])
+    # Each step ends where the next begins, the last on the day after the last (a day of the
+    # data or of a query is at most 9998-12-31: the day after it is a date too).
+    x = _x([*(s.as_of for s in statuses), last + _DAY])
     handles, tops = _stack(ax, x, statuses)
     lines, highest = _lines(ax, x, statuses, mission.planned_strength)
     handles += lines
@@ -473,7 +473,7 @@ def _days_of_change(mission: Mission, first: date, last: date) -> list[date]:
     runs to the year 9999).
     """
     ends = (*(m.expires for m in mission.mandates), mission.current_through)
-    after = (day + _DAY for day in ends if day is not None and day < date.max)
+    after = (day + _DAY for day in ends if day is not None)
     changes = (*mission.record_dates(), *after)
     return sorted({first, *(day for day in changes if first < day <= last)})
 
