@@ -150,14 +150,15 @@ def _structure_tuple_factory(type_: Any) -> Callable[[object, object], tuple[Any
             if _stopped(found):
                 break
             run = value[start : start + _RUN]
-            if fast is not None and is_json_data(run):
+            vouched = fast is not None and is_json_data(run)  # then so is each of its items
+            if fast is not None and vouched:
                 with contextlib.suppress(Exception):
                     items += fast(run)
                     continue
             for i, item in enumerate(run, start):
                 if _stopped(found):
                     break
-                if fast is not None and type(item) is dict and is_json_data(item):
+                if fast is not None and type(item) is dict and (vouched or is_json_data(item)):
                     with contextlib.suppress(Exception):
                         items += fast([item])
                         continue
